@@ -1,0 +1,2 @@
+// The ./dns entry: resolver, live checks, runPreflight and report renderers (Node only).
+export {};
