@@ -5,9 +5,7 @@ import { type Issue, type IssuePath, makeIssue } from './result.js';
 export const MAX_INPUT_LENGTH = 1024;
 
 /** What `readStringInput` found: the trimmed text, or the error that stops the check. */
-export type StringInput =
-  | { ok: true; text: string; trimmed: boolean }
-  | { ok: false; issue: Issue };
+export type StringInput = { ok: true; text: string; trimmed: boolean } | { ok: false; issue: Issue };
 
 /** Describes a value's type for `input.not_string` (`null`, `array`, `number`, …). */
 export function typeName(value: unknown): string {

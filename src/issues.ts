@@ -16,6 +16,18 @@ interface Definition {
 const s = (value: unknown, fallback = '?'): string =>
   value === undefined || value === null || value === '' ? fallback : String(value);
 const q = (value: unknown): string => `"${s(value, '')}"`;
+// fqdn.not_a_hostname `found` param → words.
+const FOUND: Record<string, string> = {
+  url: 'a URL',
+  sip_uri: 'a sip: URI',
+  user: 'a user part',
+  port: 'a port',
+  path: 'a path',
+  query: 'a query',
+  fragment: 'a fragment',
+  parameters: 'URI parameters',
+  brackets: 'brackets',
+};
 
 const E = 'error' as const;
 const W = 'warning' as const;
@@ -37,16 +49,24 @@ export const ISSUE_DEFINITIONS = {
   ),
 
   // §1 FQDN
-  'fqdn.ip_address': def(E, (p) => `${q(p.value)} is an IP address; a fully qualified domain name is required.`),
+  'fqdn.ip_address': def(
+    E,
+    (p) => `${q(p.value)} is an IP address; a fully qualified domain name is required.`,
+  ),
   'fqdn.not_a_hostname': def(
     E,
-    (p) => `${q(p.value)} is not a bare host name (found ${s(p.found, 'extra parts')}).`,
+    (p) =>
+      `${q(p.value)} is not a bare host name (found ${FOUND[String(p.found)] ?? s(p.found, 'extra parts')}).`,
   ),
-  'fqdn.invalid_char': def(E, (p) => `The character ${s(p.char)} is not allowed in a host name.`),
+  'fqdn.invalid_char': def(
+    E,
+    (p) =>
+      `The character ${q(p.char)}${p.codePoint ? ` (${p.codePoint})` : ''} is not allowed in a host name.`,
+  ),
   'fqdn.non_ascii': def(
     E,
     (p) =>
-      `The name contains the non-ASCII character ${s(p.char)}; Lync Server 2013 and Skype for Business do not support internationalized domain names.`,
+      `The name contains the non-ASCII character ${q(p.char)}${p.codePoint ? ` (${p.codePoint})` : ''}; Lync Server 2013 and Skype for Business do not support internationalized domain names.`,
   ),
   'fqdn.label_empty': def(E, () => 'The name has an empty label (a leading dot, ".." or two trailing dots).'),
   'fqdn.too_long': def(
@@ -55,10 +75,17 @@ export const ISSUE_DEFINITIONS = {
   ),
   'fqdn.label_too_long': def(
     E,
-    (p) => `The label ${q(p.label)} is ${s(p.actual)} characters long; at most ${s(p.max, '63')} are allowed.`,
+    (p) =>
+      `The label ${q(p.label)} is ${s(p.actual)} characters long; at most ${s(p.max, '63')} are allowed.`,
   ),
-  'fqdn.underscore': def(E, (p) => `The label ${q(p.label)} contains an underscore, which host names cannot.`),
-  'fqdn.wildcard': def(E, () => 'A wildcard label ("*") is not allowed: the Edge does not support wildcards.'),
+  'fqdn.underscore': def(
+    E,
+    (p) => `The label ${q(p.label)} contains an underscore, which host names cannot.`,
+  ),
+  'fqdn.wildcard': def(
+    E,
+    () => 'A wildcard label ("*") is not allowed: the Edge does not support wildcards.',
+  ),
   'fqdn.label_hyphen': def(E, (p) => `The label ${q(p.label)} starts or ends with a hyphen.`),
   'fqdn.invalid_a_label': def(E, (p) => `The label ${q(p.label)} is not a valid IDNA A-label.`),
   'fqdn.idn_not_supported': def(
@@ -70,13 +97,20 @@ export const ISSUE_DEFINITIONS = {
     W,
     (p) => `The label ${q(p.label)} has "--" in positions 3 and 4, a form reserved for IDNA.`,
   ),
-  'fqdn.single_label': def(E, (p) => `${q(p.value)} is a single label; a fully qualified domain name is required.`),
+  'fqdn.single_label': def(
+    E,
+    (p) => `${q(p.value)} is a single label; a fully qualified domain name is required.`,
+  ),
   'fqdn.numeric_tld': def(E, (p) => `The top-level label ${q(p.tld)} starts with a digit.`),
   'fqdn.reserved_name': def(
     E,
-    (p) => `${q(p.value)} is under the special-use or private name ${q(p.suffix)} and cannot be used in public DNS.`,
+    (p) =>
+      `${q(p.value)} is under the special-use or private name ${q(p.suffix)} and cannot be used in public DNS.`,
   ),
-  'fqdn.unknown_tld': def(E, (p) => `The top-level domain ${q(p.tld)} is not a public (ICANN) top-level domain.`),
+  'fqdn.unknown_tld': def(
+    E,
+    (p) => `The top-level domain ${q(p.tld)} is not a public (ICANN) top-level domain.`,
+  ),
   'fqdn.public_suffix': def(E, (p) => `${q(p.value)} is a public suffix, not a registrable domain.`),
   'fqdn.documentation_domain': def(
     W,
@@ -111,7 +145,10 @@ export const ISSUE_DEFINITIONS = {
     W,
     (p) => `The agreement number has only ${s(p.actual)} characters; at least ${s(p.min, '5')} are expected.`,
   ),
-  'agreement_number.placeholder': def(W, (p) => `${q(p.value)} looks like a placeholder, not a real agreement number.`),
+  'agreement_number.placeholder': def(
+    W,
+    (p) => `${q(p.value)} looks like a placeholder, not a real agreement number.`,
+  ),
   'agreement_number.unexpected_shape': def(
     W,
     () => 'A Microsoft Partner Network headquarters partner ID is expected to be all digits.',
@@ -119,7 +156,18 @@ export const ISSUE_DEFINITIONS = {
 
   // §4 Addresses and NameDecoration
   'address.sip_prefix_removed': def(I, () => 'The "sip:" prefix was removed.'),
-  'address.invalid': def(E, (p) => `Not a valid address: ${s(p.reason, 'expected user@domain')}.`),
+  'address.invalid': def(E, (p) => {
+    // params.reason is a stable token (name-decoration.ts); unknown tokens are shown as they are.
+    const reasons: Record<string, string> = {
+      missing_at: 'expected user@domain, found no "@"',
+      multiple_at: 'more than one "@"',
+      empty_local_part: 'the user part before "@" is empty',
+      empty_domain: 'the domain after "@" is empty',
+      domain_whitespace: 'whitespace around the domain',
+      decorated_too_long: 'the decorated address would be longer than 1,024 characters',
+    };
+    return `Not a valid address: ${reasons[s(p.reason)] ?? s(p.reason, 'expected user@domain')}.`;
+  }),
   'address.invalid_local_part': def(
     E,
     (p) => `The user part contains ${s(p.char)}, which a SIP user part (RFC 3261) does not allow.`,
@@ -139,11 +187,17 @@ export const ISSUE_DEFINITIONS = {
       `${q(p.domain)} is a national variant of a Microsoft consumer domain and is not in the excluded list; add it if your users' Microsoft accounts use it.`,
   ),
   'decoration.invalid_routing_domain': def(E, (p) => `The routing domain ${q(p.value)} is not a valid FQDN.`),
-  'decoration.not_decorated': def(E, () => 'The address is not a decorated address (user(domain)@routing domain).'),
+  'decoration.not_decorated': def(
+    E,
+    () => 'The address is not a decorated address (user(domain)@routing domain).',
+  ),
   'decoration.list_whitespace': def(W, (p) => `The list item ${q(p.item)} has surrounding whitespace.`),
   'decoration.list_empty_item': def(E, () => 'The list has an empty item.'),
   'decoration.list_duplicate': def(W, (p) => `${q(p.domain)} appears more than once in the list.`),
-  'decoration.invalid_excluded_domain': def(E, (p) => `The excluded domain ${q(p.item)} is not a valid domain.`),
+  'decoration.invalid_excluded_domain': def(
+    E,
+    (p) => `The excluded domain ${q(p.item)} is not a valid domain.`,
+  ),
   'decoration.routing_domain_not_excluded': def(
     W,
     (p) =>
@@ -162,7 +216,8 @@ export const ISSUE_DEFINITIONS = {
   ),
   'provider.numeric_verification_level': def(
     W,
-    (p) => `The numeric verification level ${s(p.value)} maps to the enum in an undocumented way; prefer its name.`,
+    (p) =>
+      `The numeric verification level ${s(p.value)} maps to the enum in an undocumented way; prefer its name.`,
   ),
   'provider.deprecated_verification_level': def(
     W,
@@ -170,7 +225,8 @@ export const ISSUE_DEFINITIONS = {
   ),
   'provider.parameter_not_supported': def(
     E,
-    (p) => `-${s(p.parameter)} is not a parameter of New-CsPublicProvider on ${s(p.serverVersion, 'this server version')}.`,
+    (p) =>
+      `-${s(p.parameter)} is not a parameter of New-CsPublicProvider on ${s(p.serverVersion, 'this server version')}.`,
   ),
   'provider.invalid_icon_url': def(E, (p) => `The icon URL ${q(p.value)} is not an absolute https URL.`),
   'provider.unsafe_value': def(E, () => 'The value contains a control character or a line break.'),
@@ -188,7 +244,8 @@ export const ISSUE_DEFINITIONS = {
   'request.no_sip_domains': def(E, () => 'The request has no SIP domain; at least one is required.'),
   'request.too_many_edges': def(
     E,
-    (p) => `The request has ${s(p.actual)} Access Edge FQDNs; at most ${s(p.max, '10')} are allowed per request.`,
+    (p) =>
+      `The request has ${s(p.actual)} Access Edge FQDNs; at most ${s(p.max, '10')} are allowed per request.`,
   ),
   'request.duplicate_sip_domain': def(E, (p) => `The SIP domain ${q(p.domain)} is listed more than once.`),
   'request.duplicate_edge': def(E, (p) => `The Access Edge FQDN ${q(p.fqdn)} is listed more than once.`),
@@ -200,7 +257,8 @@ export const ISSUE_DEFINITIONS = {
   'request.edge_without_domains': def(W, (p) => `The Access Edge ${q(p.fqdn)} has no SIP domains.`),
   'request.unsupported_provider': def(
     E,
-    (p) => `${q(p.value)} is not a supported public IM provider; only Skype remains (Yahoo! and AOL ended on 2014-06-30).`,
+    (p) =>
+      `${q(p.value)} is not a supported public IM provider; only Skype remains (Yahoo! and AOL ended on 2014-06-30).`,
   ),
   'request.needs_in_domain_target': def(
     I,
@@ -223,14 +281,18 @@ export const ISSUE_DEFINITIONS = {
   'federation.target_is_domain': def(W, (p) => `The SRV target is the SIP domain ${q(p.domain)} itself.`),
   'federation.microsoft_online_target': def(
     I,
-    (p) => `The SRV target ${q(p.target)} is a Microsoft 365 federation edge: ${q(p.domain)} federates through Microsoft 365.`,
+    (p) =>
+      `The SRV target ${q(p.target)} is a Microsoft 365 federation edge: ${q(p.domain)} federates through Microsoft 365.`,
   ),
   'srv.missing': def(E, (p) => `There is no _sipfederationtls._tcp SRV record for ${q(p.domain)}.`),
   'srv.service_disabled': def(
     E,
     (p) => `The SRV record for ${q(p.domain)} has the target ".", which says federation is not available.`,
   ),
-  'srv.wrong_port': def(E, (p) => `The SRV record points to port ${s(p.port)}; federation uses ${s(p.expected, '5061')}.`),
+  'srv.wrong_port': def(
+    E,
+    (p) => `The SRV record points to port ${s(p.port)}; federation uses ${s(p.expected, '5061')}.`,
+  ),
   'srv.inconsistent_records': def(
     W,
     (p) => `A non-selected SRV record (${s(p.record)}) would fail if the selected one were removed.`,
@@ -243,7 +305,8 @@ export const ISSUE_DEFINITIONS = {
   ),
   'srv.near_miss': def(
     W,
-    (p) => `There is a record at the near-miss name ${q(p.name)}; the federation record belongs at ${q(p.expected)}.`,
+    (p) =>
+      `There is a record at the near-miss name ${q(p.name)}; the federation record belongs at ${q(p.expected)}.`,
   ),
 
   // §8 Live DNS
@@ -253,9 +316,21 @@ export const ISSUE_DEFINITIONS = {
     (p) => `The name server answered ${s(p.rcode, 'a failure')} for ${s(p.name)} ${s(p.type, '')}.`,
     true,
   ),
-  'dns.network_error': def(W, (p) => `The DNS query for ${s(p.name)} could not be sent: ${s(p.reason, 'network error')}.`, true),
-  'dns.malformed_response': def(W, (p) => `The answer for ${s(p.name)} ${s(p.type, '')} could not be decoded.`, true),
-  'dns.deadline_exceeded': def(W, (p) => `The run's deadline of ${s(p.deadlineMs)} ms passed before this was checked.`, true),
+  'dns.network_error': def(
+    W,
+    (p) => `The DNS query for ${s(p.name)} could not be sent: ${s(p.reason, 'network error')}.`,
+    true,
+  ),
+  'dns.malformed_response': def(
+    W,
+    (p) => `The answer for ${s(p.name)} ${s(p.type, '')} could not be decoded.`,
+    true,
+  ),
+  'dns.deadline_exceeded': def(
+    W,
+    (p) => `The run's deadline of ${s(p.deadlineMs)} ms passed before this was checked.`,
+    true,
+  ),
   'dns.target_no_address': def(E, (p) => `The SRV target ${q(p.target)} has no A or AAAA record.`),
   'dns.target_is_alias': def(
     W,
@@ -277,22 +352,47 @@ export const ISSUE_DEFINITIONS = {
   'dns.related_record': def(I, (p) => `Related record: ${s(p.name)} ${s(p.type)} ${s(p.data, '')}`),
 
   // §9 Probe and certificate
-  'probe.unreachable': def(E, (p) => `Could not open a TCP connection to ${s(p.address)} port ${s(p.port)}: ${s(p.reason, 'no answer')}.`),
+  'probe.unreachable': def(
+    E,
+    (p) =>
+      `Could not open a TCP connection to ${s(p.address)} port ${s(p.port)}: ${s(p.reason, 'no answer')}.`,
+  ),
   'tls.handshake_failed': def(E, (p) => `No TLS handshake with ${s(p.address)} (${s(p.reason, 'failed')}).`),
-  'tls.untrusted': def(E, (p) => `The certificate chain does not lead to a public root (${s(p.reason, 'untrusted')}).`),
+  'tls.untrusted': def(
+    E,
+    (p) => `The certificate chain does not lead to a public root (${s(p.reason, 'untrusted')}).`,
+  ),
   'tls.name_mismatch': def(
     E,
-    (p) => `The certificate's subject and SAN do not contain ${q(p.name)} exactly (a wildcard does not count).`,
+    (p) =>
+      `The certificate's subject and SAN do not contain ${q(p.name)} exactly (a wildcard does not count).`,
   ),
   'tls.wildcard_subject': def(E, (p) => `The certificate's subject name ${q(p.subject)} is a wildcard.`),
-  'tls.expired': def(E, (p) => `The certificate is not valid now (valid from ${s(p.validFrom)} to ${s(p.validTo)}).`),
+  'tls.expired': def(
+    E,
+    (p) => `The certificate is not valid now (valid from ${s(p.validFrom)} to ${s(p.validTo)}).`,
+  ),
   'tls.expiring_soon': def(W, (p) => `The certificate expires in ${s(p.days)} days (${s(p.validTo)}).`),
-  'tls.missing_server_auth': def(E, () => 'The certificate\'s extended key usage lacks Server Authentication.'),
+  'tls.missing_server_auth': def(
+    E,
+    () => "The certificate's extended key usage lacks Server Authentication.",
+  ),
   'tls.missing_client_auth': def(
     W,
-    () => 'The certificate\'s extended key usage lacks Client Authentication, which mutual TLS federation needs.',
+    () =>
+      "The certificate's extended key usage lacks Client Authentication, which mutual TLS federation needs.",
   ),
   'tls.old_protocol': def(W, (p) => `The negotiated protocol ${s(p.protocol)} is older than TLS 1.2.`),
+  'tls.handshake_incomplete': def(
+    I,
+    (p) =>
+      `${s(p.address)} sent its certificate but ended the handshake (${s(p.reason, 'refused')}); an Edge that requires a client certificate (mutual TLS) does this to a probe without one.`,
+  ),
+  'probe.aborted': def(
+    W,
+    (p) => `The probe of ${s(p.address)} was cancelled before it finished (the run's deadline passed).`,
+    true,
+  ),
 
   // Report context
   'pic.provisioning_site_retired': def(

@@ -1,0 +1,177 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import type { Result } from '../result.js';
+import { agreementNumberSchema, makeAgreementNumberSchema } from '../zod/schemas.js';
+import {
+  AGREEMENT_TYPES,
+  type AgreementType,
+  assertAgreementNumber,
+  checkAgreementNumber,
+} from './agreement-number.js';
+
+const codes = (result: Result<unknown>) => result.issues.map((issue) => issue.code);
+const only = (result: Result<unknown>, code: string) => result.issues.find((issue) => issue.code === code);
+
+// RULES §3: no public source documents a format; the number is opaque. Never stricter than this.
+describe('checkAgreementNumber', () => {
+  test.each([
+    ['volume licensing', 'V1234567', 'volume-licensing'],
+    ['partner ID', '4123456', 'partner-network'],
+    ['SPLA enrollment', 'S-98765432', 'spla'],
+    ['high volume', 'HVS-1234-ABCD', 'high-volume-services'],
+    ['no type', 'abc-12345', undefined],
+    ['lower case kept', 'v1234567x', undefined],
+    ['32 characters', 'A'.repeat(16) + '1234567890123456', undefined],
+  ])('valid: %s', (_label, input, agreementType) => {
+    const result = checkAgreementNumber(input, { agreementType: agreementType as AgreementType | undefined });
+    expect(result).toEqual({ ok: true, value: input, issues: [] });
+  });
+
+  test('trimmed with a warning, case kept', () => {
+    const result = checkAgreementNumber('  V1234567x\t');
+    expect(result).toMatchObject({ ok: true, value: 'V1234567x' });
+    expect(codes(result)).toEqual(['input.trimmed']);
+  });
+
+  test.each([
+    ['not a string', 12345678, 'input.not_string'],
+    ['empty', '', 'input.empty'],
+    ['blank', '   ', 'input.empty'],
+    ['over 1,024', 'A'.repeat(1025), 'input.too_long'],
+  ])('RULES §0: %s → %s', (_label, input, code) => {
+    expect(codes(checkAgreementNumber(input))).toEqual([code]);
+  });
+
+  test('agreement_number.unknown_type is an error, also with a good number', () => {
+    const result = checkAgreementNumber('V1234567', { agreementType: 'enterprise' as AgreementType });
+    expect(codes(result)).toEqual(['agreement_number.unknown_type']);
+    expect(only(result, 'agreement_number.unknown_type')?.params).toMatchObject({ type: 'enterprise' });
+  });
+
+  test('agreement_number.too_long over 32 characters', () => {
+    const result = checkAgreementNumber('A'.repeat(33));
+    expect(codes(result)).toEqual(['agreement_number.too_long']);
+    expect(only(result, 'agreement_number.too_long')?.params).toEqual({ max: 32, actual: 33 });
+  });
+
+  test.each([
+    ['inner space', 'V123 4567', ' ', 'V1234567'],
+    ['slash', 'N/A-12345', '/', 'NA-12345'],
+    ['dot', 'V.1234567', '.', 'V1234567'],
+    ['underscore', 'V_1234567', '_', 'V1234567'],
+    ['non-ASCII digit', 'V１234567', '１', 'V234567'],
+    ['nothing left', '###', '#', null],
+  ])('agreement_number.invalid_char: %s', (_label, input, char, cleaned) => {
+    const result = checkAgreementNumber(input);
+    expect(codes(result)).toEqual(['agreement_number.invalid_char']);
+    const issue = only(result, 'agreement_number.invalid_char');
+    expect(issue?.params).toEqual({ char });
+    if (cleaned === null) expect(issue?.hint).toBeUndefined();
+    else expect(issue?.hint).toContain(cleaned);
+  });
+
+  test('agreement_number.too_short under 5 characters (a warning)', () => {
+    const result = checkAgreementNumber('V123');
+    expect(result.ok).toBe(true);
+    expect(codes(result)).toEqual(['agreement_number.too_short']);
+    expect(only(result, 'agreement_number.too_short')?.params).toEqual({ min: 5, actual: 4 });
+  });
+
+  test.each([
+    ['zeros', '00000000'],
+    ['Xs', 'XXXX'],
+    ['mixed-case repeat', 'xXxXxX'],
+    ['ascending', '12345678'],
+    ['ascending from 0', '0123456789'],
+    ['TBD', 'tbd'],
+    ['NONE', 'None'],
+    ['UNKNOWN', 'UNKNOWN'],
+    ['TEST', 'Test'],
+    ['SAMPLE', 'sample'],
+    ['EXAMPLE', 'EXAMPLE'],
+  ])('agreement_number.placeholder: %s', (_label, input) => {
+    const result = checkAgreementNumber(input);
+    expect(result.ok).toBe(true);
+    expect(codes(result)).toContain('agreement_number.placeholder');
+    expect(only(result, 'agreement_number.placeholder')?.params).toEqual({ value: input });
+  });
+
+  test.each([
+    ['not quite ascending', '12345679'],
+    ['descending', '87654321'],
+    ['two different', '00000001'],
+    ['word inside', 'TEST1234'],
+  ])('no placeholder: %s', (_label, input) => {
+    expect(codes(checkAgreementNumber(input))).not.toContain('agreement_number.placeholder');
+  });
+
+  // MS-FAQ: the Microsoft Partner Network headquarters partner ID is numeric.
+  test('agreement_number.unexpected_shape for a non-numeric partner ID only', () => {
+    expect(codes(checkAgreementNumber('P1234567', { agreementType: 'partner-network' }))).toEqual([
+      'agreement_number.unexpected_shape',
+    ]);
+    expect(codes(checkAgreementNumber('P1234567', { agreementType: 'spla' }))).toEqual([]);
+    expect(codes(checkAgreementNumber('4123456', { agreementType: 'partner-network' }))).toEqual([]);
+  });
+
+  test('the four types, frozen', () => {
+    expect(AGREEMENT_TYPES).toEqual(['volume-licensing', 'partner-network', 'spla', 'high-volume-services']);
+    expect(Object.isFrozen(AGREEMENT_TYPES)).toBe(true);
+  });
+
+  test('assertAgreementNumber', () => {
+    expect(assertAgreementNumber(' V1234567 ')).toBe('V1234567');
+    expect(() => assertAgreementNumber('V 1')).toThrow(expect.objectContaining({ name: 'PreflightError' }));
+  });
+});
+
+describe('properties', () => {
+  const typeArb = fc.option(fc.constantFrom(...AGREEMENT_TYPES), { nil: undefined });
+  const input = fc.oneof(
+    fc.string({ unit: fc.constantFrom(...'ABVS0123456789-'.split('')), maxLength: 40 }),
+    fc.string(),
+    fc.anything(),
+  );
+
+  test('never throws; ok exactly when no error; value is the trimmed input', () => {
+    fc.assert(
+      fc.property(input, typeArb, (x, agreementType) => {
+        const result = checkAgreementNumber(x, { agreementType });
+        expect(result.ok).toBe(!result.issues.some((issue) => issue.severity === 'error'));
+        if (result.ok) expect(result.value).toBe((x as string).trim());
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('checking the value again gives the same value without input.trimmed', () => {
+    fc.assert(
+      fc.property(input, typeArb, (x, agreementType) => {
+        const first = checkAgreementNumber(x, { agreementType });
+        if (!first.ok) return;
+        const second = checkAgreementNumber(first.value, { agreementType });
+        expect(second).toMatchObject({ ok: true, value: first.value });
+        expect(codes(second)).toEqual(codes(first).filter((code) => code !== 'input.trimmed'));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  test('the schemas agree with the function', () => {
+    const partner = makeAgreementNumberSchema({ agreementType: 'partner-network' });
+    fc.assert(
+      fc.property(input, (x) => {
+        for (const [schema, options] of [
+          [agreementNumberSchema, undefined],
+          [partner, { agreementType: 'partner-network' as const }],
+        ] as const) {
+          const result = checkAgreementNumber(x, options);
+          const parsed = schema.safeParse(x);
+          expect(parsed.success).toBe(result.ok);
+          if (result.ok) expect(parsed.data).toBe(result.value);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

@@ -1,0 +1,160 @@
+/**
+ * RULES §3: the agreement number of the PIC provisioning form. No public source documents a format:
+ * the number is an opaque identifier, so these rules stay deliberately loose (never stricter).
+ */
+import { readStringInput } from '../input.js';
+import { type Issue, makeIssue, type Result, toResult, unwrap } from '../result.js';
+
+/**
+ * The agreement types of the PIC form (MS-FAQ): Volume Licensing agreement number, Microsoft Partner
+ * Network headquarters partner ID, SPLA initial enrollment number, High Volume Services product
+ * enrollment number.
+ */
+export type AgreementType = 'volume-licensing' | 'partner-network' | 'spla' | 'high-volume-services';
+
+/** Every agreement type, in the form's order. */
+export const AGREEMENT_TYPES: readonly AgreementType[] = Object.freeze([
+  'volume-licensing',
+  'partner-network',
+  'spla',
+  'high-volume-services',
+] as const);
+
+/** Options of `checkAgreementNumber`. */
+export interface AgreementNumberOptions {
+  /**
+   * The kind of agreement the number belongs to; `partner-network` expects a numeric partner ID.
+   * @default undefined (no type-specific rule)
+   */
+  agreementType?: AgreementType;
+}
+
+/** Longer numbers are refused (`agreement_number.too_long`). */
+export const MAX_AGREEMENT_NUMBER_LENGTH = 32;
+/** Shorter numbers raise `agreement_number.too_short` (a warning). */
+export const MIN_AGREEMENT_NUMBER_LENGTH = 5;
+
+const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set([
+  'TBD',
+  'NA',
+  'NONE',
+  'UNKNOWN',
+  'TEST',
+  'SAMPLE',
+  'EXAMPLE',
+]);
+
+function isAllowed(code: number): boolean {
+  return (
+    (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 45
+  );
+}
+
+function isAgreementType(value: unknown): value is AgreementType {
+  return typeof value === 'string' && (AGREEMENT_TYPES as readonly string[]).includes(value);
+}
+
+// One repeated character (00000000, XXXX), an ascending digit run (12345678, 0123456789), or a word.
+function isPlaceholder(text: string): boolean {
+  if (PLACEHOLDER_WORDS.has(text.toUpperCase())) return true;
+  if (text.length < 2) return false;
+  let repeated = true;
+  let ascending = text.length >= 4;
+  for (let i = 1; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    const previous = text.charCodeAt(i - 1);
+    if ((code | 32) !== (previous | 32)) repeated = false; // case-insensitive: XxXx
+    if (!(code >= 48 && code <= 57 && previous >= 48 && previous <= 57 && code === previous + 1)) {
+      ascending = false;
+    }
+    if (!repeated && !ascending) return false;
+  }
+  return true;
+}
+
+function isAllDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return text.length > 0;
+}
+
+/**
+ * Checks an agreement number (RULES §3). The value is kept as typed (trimmed, case kept).
+ * @param input the value to check (any type; never throws on bad input)
+ * @param options `agreementType` (one of `AGREEMENT_TYPES`)
+ * @returns the trimmed number, or errors `input.*`, `agreement_number.unknown_type`,
+ *   `agreement_number.too_long`, `agreement_number.invalid_char`; warnings `input.trimmed`,
+ *   `agreement_number.too_short`, `agreement_number.placeholder`, `agreement_number.unexpected_shape`
+ * @example checkAgreementNumber('V1234567', { agreementType: 'volume-licensing' }) // { ok: true, value: 'V1234567', issues: [] }
+ */
+export function checkAgreementNumber(input: unknown, options?: AgreementNumberOptions): Result<string> {
+  const issues: Issue[] = [];
+  let failed = false;
+  const type: unknown = options?.agreementType;
+  if (type !== undefined && !isAgreementType(type)) {
+    issues.push(
+      makeIssue('agreement_number.unknown_type', [], {
+        params: { type: String(type), expected: AGREEMENT_TYPES.join(', ') },
+      }),
+    );
+    failed = true;
+  }
+  // RULES §0: not a string, over 1,024 characters, empty after trimming.
+  const read = readStringInput(input);
+  if (!read.ok) return toResult('', [...issues, read.issue]);
+  if (read.trimmed) issues.push(makeIssue('input.trimmed'));
+  const text = read.text;
+
+  if (text.length > MAX_AGREEMENT_NUMBER_LENGTH) {
+    issues.push(
+      makeIssue('agreement_number.too_long', [], {
+        params: { max: MAX_AGREEMENT_NUMBER_LENGTH, actual: text.length },
+      }),
+    );
+    failed = true;
+  }
+  // Letters, digits and "-" only: internal whitespace, dots and slashes are typing noise.
+  for (let i = 0; i < text.length; i += 1) {
+    if (isAllowed(text.charCodeAt(i))) continue;
+    const char = String.fromCodePoint(text.codePointAt(i) ?? 0);
+    let cleaned = '';
+    for (let j = 0; j < text.length; j += 1) if (isAllowed(text.charCodeAt(j))) cleaned += text[j];
+    const extras: { params: { char: string }; hint?: string } = { params: { char } };
+    if (cleaned.length > 0) extras.hint = `Without the extra characters: ${cleaned}`;
+    issues.push(makeIssue('agreement_number.invalid_char', [], extras));
+    failed = true;
+    break;
+  }
+  if (failed) return toResult(text, issues);
+
+  if (text.length < MIN_AGREEMENT_NUMBER_LENGTH) {
+    issues.push(
+      makeIssue('agreement_number.too_short', [], {
+        params: { min: MIN_AGREEMENT_NUMBER_LENGTH, actual: text.length },
+      }),
+    );
+  }
+  if (isPlaceholder(text)) {
+    issues.push(makeIssue('agreement_number.placeholder', [], { params: { value: text } }));
+  }
+  // MS-FAQ: the Microsoft Partner Network headquarters partner ID is numeric.
+  if (type === 'partner-network' && !isAllDigits(text)) {
+    issues.push(
+      makeIssue('agreement_number.unexpected_shape', [], { params: { agreementType: 'partner-network' } }),
+    );
+  }
+  return toResult(text, issues);
+}
+
+/**
+ * Like `checkAgreementNumber`, but returns the number or throws a `PreflightError` with the issues.
+ * @param input the value to check
+ * @param options `agreementType`
+ * @returns the trimmed number; throws on any `checkAgreementNumber` error code
+ * @example assertAgreementNumber(' V1234567 ') // 'V1234567'
+ */
+export function assertAgreementNumber(input: unknown, options?: AgreementNumberOptions): string {
+  return unwrap(checkAgreementNumber(input, options));
+}

@@ -1,0 +1,191 @@
+/** Recognises IP literals and URL-like decorations around a host name (RULES §1, first two rules). */
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isHexDigit(code: number): boolean {
+  return isDigit(code) || (code >= 97 && code <= 102) || (code >= 65 && code <= 70);
+}
+
+/**
+ * True for IPv4 in any dotted form a resolver or URL parser would take as an address: two or more
+ * dot-separated parts, each decimal digits or `0x` hex (`1.2.3.4`, `10.1`, `0x7f.0.0.1`), one trailing
+ * root dot allowed (`1.2.3.4.`). Dotted numbers of any count are reported as an address, not a name.
+ */
+export function isIPv4Like(text: string): boolean {
+  let end = text.length;
+  if (end > 0 && text.charCodeAt(end - 1) === 46) end -= 1;
+  if (end === 0) return false;
+  let parts = 1;
+  let start = 0;
+  for (let i = 0; i <= end; i += 1) {
+    if (i < end && text.charCodeAt(i) !== 46) continue;
+    if (!isNumericPart(text, start, i)) return false;
+    if (i < end) parts += 1;
+    start = i + 1;
+  }
+  return parts >= 2;
+}
+
+function isNumericPart(text: string, start: number, end: number): boolean {
+  if (end <= start) return false;
+  if (
+    end - start >= 2 &&
+    text.charCodeAt(start) === 48 &&
+    (text.charCodeAt(start + 1) | 32) === 120 /* 0x */
+  ) {
+    for (let i = start + 2; i < end; i += 1) if (!isHexDigit(text.charCodeAt(i))) return false;
+    return true;
+  }
+  for (let i = start; i < end; i += 1) if (!isDigit(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * True for an RFC 4291 §2.2 text IPv6 address without brackets: up to eight groups of 1–4 hex digits,
+ * at most one `::`, optionally an IPv4 tail (`::ffff:1.2.3.4`) and a zone (`fe80::1%eth0`, RFC 6874).
+ */
+export function isIPv6(text: string): boolean {
+  let end = text.length;
+  const zone = text.indexOf('%');
+  if (zone >= 0) {
+    if (zone === end - 1) return false;
+    end = zone;
+  }
+  if (end < 2) return false;
+  let groups = 0;
+  let compressed = false;
+  let i = 0;
+  if (text.charCodeAt(0) === 58) {
+    if (text.charCodeAt(1) !== 58) return false;
+    compressed = true;
+    i = 2;
+    if (i === end) return true; // "::"
+  }
+  while (i < end) {
+    const start = i;
+    while (i < end && isHexDigit(text.charCodeAt(i))) i += 1;
+    const length = i - start;
+    if (i < end && text.charCodeAt(i) === 46) {
+      // IPv4 tail: the last 32 bits.
+      if (!isDottedQuad(text.slice(start, end))) return false;
+      groups += 2;
+      i = end;
+      break;
+    }
+    if (length === 0 || length > 4) return false;
+    groups += 1;
+    if (i === end) break;
+    if (text.charCodeAt(i) !== 58) return false;
+    i += 1;
+    if (i < end && text.charCodeAt(i) === 58) {
+      if (compressed) return false;
+      compressed = true;
+      i += 1;
+      if (i === end) break;
+    } else if (i === end) {
+      return false; // trailing single ':'
+    }
+  }
+  return compressed ? groups <= 7 : groups === 8;
+}
+
+function isDottedQuad(text: string): boolean {
+  const parts = text.split('.');
+  if (parts.length !== 4) return false;
+  for (const part of parts) {
+    if (part.length === 0 || part.length > 3) return false;
+    for (let i = 0; i < part.length; i += 1) if (!isDigit(part.charCodeAt(i))) return false;
+    if (Number(part) > 255) return false;
+  }
+  return true;
+}
+
+/** What surrounded the bare host name: the `found` param of `fqdn.not_a_hostname`. */
+export type Decoration = 'url' | 'sip_uri' | 'user' | 'port' | 'path' | 'query' | 'fragment' | 'parameters';
+
+/** The bare host of a text that may be a URL, a `sip:` URI, `user@host` or `host:port`. */
+export interface BareHost {
+  /** The host without scheme, user, port, path (brackets of an IPv6 literal removed). */
+  bare: string;
+  /** The first decoration found, or `undefined` when the text is already bare. */
+  found: Decoration | undefined;
+  /** True when the host was written in brackets (`[::1]`). */
+  bracketed: boolean;
+}
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
+const SIP_SCHEME = /^sips?:/i;
+
+/**
+ * Splits the decorations off a text: `https://h/x`, `//h`, `sip:u@h;transport=tls`, `u@h`, `h:5061`,
+ * `[v6]:5061`. Only a digits-only port counts as a port (`a:b` stays as it is).
+ */
+export function extractBareHost(text: string): BareHost {
+  if (!hasDecorationChar(text)) return { bare: text, found: undefined, bracketed: false };
+  let rest = text;
+  let found: Decoration | undefined;
+  const scheme = SCHEME.exec(rest);
+  if (scheme !== null) {
+    found = 'url';
+    rest = rest.slice(scheme[0].length);
+  } else if (SIP_SCHEME.test(rest)) {
+    found = 'sip_uri';
+    rest = rest.slice(rest.indexOf(':') + 1);
+  } else if (rest.startsWith('//')) {
+    found = 'url';
+    rest = rest.slice(2);
+  }
+  // RFC 3986 §3.2: the authority ends at the first "/", "?" or "#"; RFC 3261 §19.1.1: ";" starts uri-parameters.
+  for (let i = 0; i < rest.length; i += 1) {
+    const c = rest.charCodeAt(i);
+    const cut: Decoration | undefined =
+      c === 47 ? 'path' : c === 63 ? 'query' : c === 35 ? 'fragment' : c === 59 ? 'parameters' : undefined;
+    if (cut !== undefined) {
+      found ??= cut;
+      rest = rest.slice(0, i);
+      break;
+    }
+  }
+  const at = rest.lastIndexOf('@');
+  if (at >= 0) {
+    found ??= 'user';
+    rest = rest.slice(at + 1);
+  }
+  let bracketed = false;
+  if (rest.startsWith('[')) {
+    const close = rest.indexOf(']');
+    if (close > 0) {
+      const after = rest.slice(close + 1);
+      if (after.length === 0 || isPort(after)) {
+        if (after.length > 0) found ??= 'port';
+        bracketed = true;
+        rest = rest.slice(1, close);
+      }
+    }
+  } else {
+    const colon = rest.indexOf(':');
+    if (colon >= 0 && colon === rest.lastIndexOf(':') && isPort(rest.slice(colon))) {
+      found ??= 'port';
+      rest = rest.slice(0, colon);
+    }
+  }
+  return { bare: rest, found, bracketed };
+}
+
+// Any of ":", "/", "@", "?", "#", ";", "[" (everything a decoration needs).
+function hasDecorationChar(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 58 || c === 47 || c === 64 || c === 63 || c === 35 || c === 59 || c === 91) return true;
+  }
+  return false;
+}
+
+// ":" followed by 1–5 digits.
+function isPort(text: string): boolean {
+  if (text.length < 2 || text.length > 6 || text.charCodeAt(0) !== 58) return false;
+  for (let i = 1; i < text.length; i += 1) if (!isDigit(text.charCodeAt(i))) return false;
+  return true;
+}
