@@ -1,0 +1,107 @@
+import { describe, expect, test } from 'vitest';
+import { addressClass, checkDomainFederation, createLiveContext, isNonPublic } from './live.js';
+import type { LookupOutcome, RecordType, Resolver } from './types.js';
+
+describe('addressClass / isNonPublic (RULES §8 dns.private_address)', () => {
+  // RFC 1918, RFC 6598 (CGNAT), RFC 4193 (ULA), RFC 3927 / RFC 4291 link-local, loopback, unspecified.
+  test.each([
+    ['10.0.0.1', 'private', true],
+    ['172.16.5.4', 'private', true],
+    ['192.168.1.1', 'private', true],
+    ['100.64.0.1', 'cgnat', true],
+    ['127.0.0.1', 'loopback', true],
+    ['169.254.10.1', 'link-local', true],
+    ['0.0.0.0', 'unspecified', true],
+    ['224.0.0.1', 'multicast', true],
+    ['255.255.255.255', 'broadcast', true],
+    ['::1', 'loopback', true],
+    ['::', 'unspecified', true],
+    ['fe80::1', 'link-local', true],
+    ['fd12:3456::1', 'unique-local', true],
+    ['::ffff:10.0.0.1', 'private', true],
+    // Documentation ranges (RFC 5737, RFC 3849): reserved but not counted, examples use them.
+    ['203.0.113.5', 'reserved', false],
+    ['2001:db8::1', 'reserved', false],
+    ['8.8.8.8', 'public', false],
+    ['2606:4700::1', 'public', false],
+    ['not an ip', 'invalid', true],
+  ] as const)('%s → %s', (address, cls, nonPublic) => {
+    expect(addressClass(address)).toBe(cls);
+    expect(isNonPublic(addressClass(address))).toBe(nonPublic);
+  });
+});
+
+describe('with a fake resolver', () => {
+  const table = (answers: Record<string, LookupOutcome['kind'] | string[]>): Resolver => ({
+    async lookup(name: string, type: RecordType): Promise<LookupOutcome> {
+      const entry = answers[`${type} ${name}`];
+      if (Array.isArray(entry)) {
+        const records = entry.map((data) =>
+          type === 'SRV'
+            ? { type: 'SRV' as const, name, ttl: 1, priority: 0, weight: 0, port: 5061, target: data }
+            : { type: type as 'A', name, ttl: 1, address: data },
+        );
+        return { name, type, kind: 'answer', records, aliases: [] };
+      }
+      switch (entry) {
+        case 'timeout':
+          return { name, type, kind: 'timeout', timeoutMs: 1 };
+        case 'server_failure':
+          return { name, type, kind: 'server_failure', rcode: 'SERVFAIL', rcodeValue: 2 };
+        case 'nodata':
+          return { name, type, kind: 'nodata', rcode: 'NOERROR', aliases: [] };
+        default:
+          return { name, type, kind: 'nxdomain', rcode: 'NXDOMAIN', aliases: [] };
+      }
+    },
+  });
+
+  test('a clean domain passes without sockets', async () => {
+    const report = await checkDomainFederation('fake.com', {
+      resolver: table({
+        'SRV _sipfederationtls._tcp.fake.com': ['sip.fake.com'],
+        'A sip.fake.com': ['198.51.100.1'],
+      }),
+    });
+    expect(report.status).toBe('pass');
+    expect(report.targets[0]).toMatchObject({ target: 'sip.fake.com', addresses: ['198.51.100.1'] });
+  });
+
+  test('AAAA timing out while A answers: the addresses are known but the check is inconclusive', async () => {
+    const report = await checkDomainFederation('fake.com', {
+      resolver: table({
+        'SRV _sipfederationtls._tcp.fake.com': ['sip.fake.com'],
+        'A sip.fake.com': ['198.51.100.1'],
+        'AAAA sip.fake.com': 'timeout',
+      }),
+    });
+    const target = report.checks.find((c) => c.id === 'srv-target')!;
+    expect(target.issues.map((i) => i.code)).toEqual(['dns.timeout']);
+    expect(target.status).toBe('inconclusive');
+  });
+
+  test('a resolver that rejects (against its contract) becomes dns.network_error', async () => {
+    const report = await checkDomainFederation('fake.com', {
+      resolver: { lookup: () => Promise.reject(new Error('boom')) },
+    });
+    expect(report.checks[0]!.issues.map((i) => i.code)).toEqual(['dns.network_error']);
+  });
+
+  test('the memo asks each question once, even concurrently', async () => {
+    let calls = 0;
+    const context = createLiveContext({
+      resolver: {
+        lookup: async (name, type) => {
+          calls++;
+          return { name, type, kind: 'nxdomain', rcode: 'NXDOMAIN', aliases: [] };
+        },
+      },
+    });
+    await Promise.all([
+      context.lookup('A.com', 'A'),
+      context.lookup('a.com', 'A'),
+      context.lookup('a.com', 'AAAA'),
+    ]);
+    expect(calls).toBe(2);
+  });
+});

@@ -1,0 +1,268 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import {
+  checkFederationTarget,
+  evaluateFederationSrv,
+  federationSrvRecordText,
+  type SrvRecord,
+  selectFederationRecord,
+} from './federation.js';
+import { isMicrosoftOnlineEdge, MICROSOFT_ONLINE_EDGES } from './microsoft-online.js';
+
+const srv = (target: string, port = 5061, priority = 0, weight = 0): SrvRecord => ({
+  priority,
+  weight,
+  port,
+  target,
+});
+const codes = (result: { issues: { code: string }[] }) => result.issues.map((issue) => issue.code);
+
+describe('checkFederationTarget', () => {
+  // MS-DEPLOY: "Each domain must resolve by DNS SRV query to an edge server FQDN that satisfies a
+  // top-level suffix match of the domain" — one label, then the SIP domain.
+  test.each([
+    ['one label under the domain', 'contoso.com', 'sip.contoso.com'],
+    ['another label', 'contoso.com', 'sipfed.contoso.com'],
+    ['case-insensitive', 'Contoso.COM', 'SIP.contoso.com'],
+    ['trailing dots', 'contoso.com.', 'sip.contoso.com.'],
+    ['subdomain SIP domain', 'example.fabrikam.com', 'sip.example.fabrikam.com'],
+  ])('valid: %s', (_label, domain, target) => {
+    const result = checkFederationTarget(domain, target);
+    expect(result).toEqual({ ok: true, value: { relation: 'top-level-suffix' }, issues: [] });
+  });
+
+  test.each([
+    ['another registrable domain', 'contoso.com', 'sip.contoso-edge.com', 'federation.target_outside_domain'],
+    ['suffix without a dot boundary', 'contoso.com', 'sipcontoso.com', 'federation.target_outside_domain'],
+    ['the parent domain', 'it.contoso.com', 'sip.contoso.com', 'federation.target_outside_domain'],
+    ['root target', 'contoso.com', '.', 'federation.target_outside_domain'],
+    ['two labels deep', 'contoso.com', 'sip.it.contoso.com', 'federation.target_not_top_level'],
+    ['three labels deep', 'contoso.com', 'a.b.c.contoso.com', 'federation.target_not_top_level'],
+  ])('error: %s', (_label, domain, target, code) => {
+    const result = checkFederationTarget(domain, target);
+    expect(result.ok).toBe(false);
+    expect(codes(result)).toEqual([code]);
+    expect(result.issues[0]!.params).toMatchObject({ domain: domain.toLowerCase() });
+    expect(result.issues[0]!.hint).toContain('_sipfederationtls._tcp.');
+  });
+
+  test('hint keeps the chosen host label: sip.contoso-edge.com → sip.contoso.com', () => {
+    const hint = checkFederationTarget('contoso.com', 'sip.contoso-edge.com').issues[0]!.hint!;
+    expect(hint).toContain('_sipfederationtls._tcp.contoso.com. 3600 IN SRV 0 0 5061 sip.contoso.com.');
+  });
+
+  // Not documented either way.
+  test('target is the domain itself: warning, relation domain', () => {
+    const result = checkFederationTarget('contoso.com', 'contoso.com.');
+    expect(result.ok).toBe(true);
+    expect(result.ok && result.value.relation).toBe('domain');
+    expect(codes(result)).toEqual(['federation.target_is_domain']);
+  });
+
+  // The suffix rule is Microsoft's business for its own edges.
+  test.each(MICROSOFT_ONLINE_EDGES.map((edge) => [edge]))('Microsoft 365 edge %s: info', (edge) => {
+    const result = checkFederationTarget('contoso.com', `${edge.toUpperCase()}.`);
+    expect(result.ok).toBe(true);
+    expect(result.ok && result.value.relation).toBe('microsoft-online');
+    expect(codes(result)).toEqual(['federation.microsoft_online_target']);
+  });
+
+  test('never throws on non-strings', () => {
+    expect(codes(checkFederationTarget(1 as unknown as string, 'a.b'))).toEqual(['input.not_string']);
+    expect(codes(checkFederationTarget('a.b', null as unknown as string))).toEqual(['input.not_string']);
+  });
+});
+
+describe('evaluateFederationSrv', () => {
+  describe('srv.missing / srv.service_disabled (RFC 2782 "decidedly not available")', () => {
+    test('no record: the exact record to create', () => {
+      const result = evaluateFederationSrv('contoso.com', []);
+      expect(codes(result)).toEqual(['srv.missing']);
+      expect(result.issues[0]!.hint).toBe(
+        'Publish in public DNS: _sipfederationtls._tcp.contoso.com. 3600 IN SRV 0 0 5061 sip.contoso.com.',
+      );
+    });
+    test('the hint uses a declared in-domain edge', () => {
+      const result = evaluateFederationSrv('contoso.com', [], { accessEdgeFqdns: ['SIPFED.contoso.com'] });
+      expect(result.issues[0]!.hint).toContain('SRV 0 0 5061 sipfed.contoso.com.');
+    });
+    test.each([['.'], ['']])('single root target %j', (target) => {
+      const result = evaluateFederationSrv('contoso.com', [srv(target)]);
+      expect(codes(result)).toEqual(['srv.service_disabled']);
+    });
+    test('a root record beside a real one is never selected, and is fragile', () => {
+      const result = evaluateFederationSrv('contoso.com', [
+        srv('.', 5061, 0),
+        srv('sip.contoso.com', 5061, 10),
+      ]);
+      expect(result.ok && result.value.selected.target).toBe('sip.contoso.com');
+      expect(codes(result)).toEqual(['srv.inconsistent_records']);
+    });
+  });
+
+  describe('selection: lowest priority, highest weight, first received (MS-DNS, not RFC 2782 random)', () => {
+    test.each<[string, SrvRecord[], number]>([
+      ['lowest priority wins', [srv('a.contoso.com', 5061, 10), srv('b.contoso.com', 5061, 5)], 1],
+      [
+        'highest weight among equal priority',
+        [srv('a.contoso.com', 5061, 0, 5), srv('b.contoso.com', 5061, 0, 50)],
+        1,
+      ],
+      ['priority beats weight', [srv('a.contoso.com', 5061, 1, 100), srv('b.contoso.com', 5061, 2, 0)], 0],
+      ['tie: first received', [srv('a.contoso.com', 5061, 0, 5), srv('b.contoso.com', 5061, 0, 5)], 0],
+    ])('%s', (_label, records, index) => {
+      const result = evaluateFederationSrv('contoso.com', records);
+      expect(result.ok && result.value.selected).toBe(records[index]);
+    });
+  });
+
+  describe('srv.wrong_port (port 5061, MS-DNS)', () => {
+    test.each([[443], [5060], [5062]])('port %i is an error', (port) => {
+      const result = evaluateFederationSrv('contoso.com', [srv('sip.contoso.com', port)]);
+      expect(result.ok).toBe(false);
+      expect(codes(result)).toEqual(['srv.wrong_port']);
+      expect(result.issues[0]!.params).toMatchObject({ port, expected: 5061 });
+      expect(result.issues[0]!.hint).toContain('IN SRV 0 0 5061 sip.contoso.com.');
+    });
+  });
+
+  describe('the selected target follows the target rule (MS-DEPLOY)', () => {
+    test.each([
+      ['sip.contoso-edge.com', 'federation.target_outside_domain', false],
+      ['sip.it.contoso.com', 'federation.target_not_top_level', false],
+      ['contoso.com', 'federation.target_is_domain', true],
+      ['sipfed.online.lync.com', 'federation.microsoft_online_target', true],
+    ])('%s → %s', (target, code, ok) => {
+      const result = evaluateFederationSrv('contoso.com', [srv(target)]);
+      expect(result.ok).toBe(ok);
+      expect(codes(result)).toEqual([code]);
+    });
+  });
+
+  describe('srv.inconsistent_records: a non-selected record that would fail', () => {
+    test.each<[string, SrvRecord]>([
+      ['wrong port', srv('sip2.contoso.com', 5060, 10)],
+      ['outside the domain', srv('sip.contoso-edge.com', 5061, 10)],
+      ['too deep', srv('sip.it.contoso.com', 5061, 10)],
+    ])('%s', (_label, backup) => {
+      const result = evaluateFederationSrv('contoso.com', [srv('sip.contoso.com'), backup]);
+      expect(result.ok).toBe(true);
+      expect(codes(result)).toEqual(['srv.inconsistent_records']);
+    });
+    test('a good backup raises nothing', () => {
+      expect(
+        evaluateFederationSrv('contoso.com', [srv('sip.contoso.com'), srv('sip2.contoso.com', 5061, 10)])
+          .issues,
+      ).toEqual([]);
+    });
+  });
+
+  describe('srv.mixed_targets, srv.duplicate_record', () => {
+    test('on-premises and Microsoft 365 targets mixed', () => {
+      const result = evaluateFederationSrv('contoso.com', [
+        srv('sip.contoso.com'),
+        srv('sipfed.online.lync.com', 5061, 10),
+      ]);
+      expect(codes(result)).toContain('srv.mixed_targets');
+    });
+    test('duplicates are reported once, case-insensitive, trailing dot ignored', () => {
+      const result = evaluateFederationSrv('contoso.com', [
+        srv('sip.contoso.com'),
+        srv('SIP.contoso.com.'),
+        srv('sip.contoso.com'),
+      ]);
+      expect(codes(result)).toEqual(['srv.duplicate_record']);
+      expect(result.issues[0]!.params).toEqual({ record: '0 0 5061 sip.contoso.com.' });
+    });
+  });
+
+  describe('srv.target_not_declared_edge', () => {
+    test('target not among the declared edges: info', () => {
+      const result = evaluateFederationSrv('fabrikam.com', [srv('sip.fabrikam.com')], {
+        accessEdgeFqdns: ['sip.contoso.com'],
+      });
+      expect(result.ok).toBe(true);
+      expect(codes(result)).toEqual(['srv.target_not_declared_edge']);
+    });
+    test('declared edge: nothing', () => {
+      const result = evaluateFederationSrv('contoso.com', [srv('SIP.contoso.com.')], {
+        accessEdgeFqdns: ['sip.contoso.com'],
+      });
+      expect(result.issues).toEqual([]);
+    });
+  });
+
+  test('federationSrvRecordText', () => {
+    expect(federationSrvRecordText('Contoso.com.')).toBe(
+      '_sipfederationtls._tcp.contoso.com. 3600 IN SRV 0 0 5061 sip.contoso.com.',
+    );
+  });
+
+  test('isMicrosoftOnlineEdge', () => {
+    expect(isMicrosoftOnlineEdge('SIPFED.ONLINE.LYNC.COM.')).toBe(true);
+    expect(isMicrosoftOnlineEdge('sipfed.online.lync.com.evil.com')).toBe(false);
+  });
+});
+
+describe('properties', () => {
+  const label = fc.stringMatching(/^[a-z][a-z0-9]{0,6}$/);
+  const target = fc.oneof(
+    fc.constantFrom('.', '', 'sipfed.online.lync.com', 'contoso.com', 'sip.other.com'),
+    label.map((l) => `${l}.contoso.com`),
+    fc.tuple(label, label).map(([a, b]) => `${a}.${b}.contoso.com`),
+  );
+  const record = fc.record({
+    priority: fc.integer({ min: 0, max: 3 }),
+    weight: fc.integer({ min: 0, max: 3 }),
+    port: fc.constantFrom(5061, 5061, 443),
+    target,
+  });
+
+  test('never throws, even on junk', () => {
+    fc.assert(
+      fc.property(fc.anything(), fc.anything(), fc.anything(), (a, b, c) => {
+        evaluateFederationSrv(a as string, b as SrvRecord[], c as { accessEdgeFqdns?: string[] });
+        checkFederationTarget(a as string, b as string);
+      }),
+    );
+  });
+
+  test('selection is the documented order: min priority, then max weight, then first', () => {
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 8 }), (records) => {
+        const real = records.filter((r) => r.target !== '' && r.target !== '.');
+        const expected = real
+          .map((r, i) => ({ r, i }))
+          .sort((x, y) => x.r.priority - y.r.priority || y.r.weight - x.r.weight || x.i - y.i)[0]?.r;
+        expect(selectFederationRecord(records)).toBe(expected);
+        const result = evaluateFederationSrv('contoso.com', records);
+        if (result.ok) expect(result.value.selected).toBe(expected);
+      }),
+    );
+  });
+
+  test('ok ⇔ no error; a clean single record always passes', () => {
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 6 }), (records) => {
+        const result = evaluateFederationSrv('contoso.com', records);
+        expect(result.ok).toBe(!result.issues.some((issue) => issue.severity === 'error'));
+      }),
+    );
+    fc.assert(
+      fc.property(label, (l) => {
+        expect(evaluateFederationSrv('contoso.com', [srv(`${l}.contoso.com`)]).issues).toEqual([]);
+      }),
+    );
+  });
+
+  test('record order among different priorities does not change the verdict', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(record, { selector: (r) => r.priority, maxLength: 4 }), (records) => {
+        const a = evaluateFederationSrv('contoso.com', records);
+        const b = evaluateFederationSrv('contoso.com', [...records].reverse());
+        expect(a.ok).toBe(b.ok);
+        expect(codes(a).sort()).toEqual(codes(b).sort());
+      }),
+    );
+  });
+});

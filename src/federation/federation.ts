@@ -1,0 +1,329 @@
+/**
+ * RULES §7: the federation SRV record (`_sipfederationtls._tcp.<sip domain>`), pure and synchronous.
+ * The live lookup lives in `src/dns`; these functions only judge records already in hand.
+ */
+import type { IssueCode } from '../issues.js';
+import { type Issue, makeIssue, type Result, toResult } from '../result.js';
+import { isMicrosoftOnlineEdge } from './microsoft-online.js';
+
+/** One SRV record as DNS returned it (RFC 2782). `target` may carry a trailing dot; `""` or `"."` is the root. */
+export interface SrvRecord {
+  priority: number;
+  weight: number;
+  port: number;
+  target: string;
+  ttl?: number;
+}
+
+/** How an SRV target relates to its SIP domain. */
+export type FederationRelation = 'top-level-suffix' | 'domain' | 'microsoft-online';
+
+/** The port federation uses (MS-DNS, MS-DEPLOY: `_sipfederationtls._tcp` … port 5061). */
+export const FEDERATION_PORT = 5061;
+
+/** The service and protocol labels of the federation SRV owner name. */
+export const FEDERATION_SRV_PREFIX = '_sipfederationtls._tcp';
+
+/** TTL used in the record the hints tell users to publish. */
+const HINT_TTL = 3600;
+
+/** Lower-case without one trailing root dot (RULES §0). */
+function normalise(name: string): string {
+  const lower = name.toLowerCase();
+  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
+}
+
+/** RFC 2782: a target of "." means the service is decidedly not available; dns2 decodes it as `""`. */
+function isRoot(target: string): boolean {
+  return target === '' || target === '.';
+}
+
+/** The owner name of the federation SRV record of a SIP domain, e.g. `_sipfederationtls._tcp.contoso.com`. */
+export function federationSrvOwner(sipDomain: string): string {
+  return `${FEDERATION_SRV_PREFIX}.${normalise(sipDomain)}`;
+}
+
+/**
+ * The record users should publish, in zone-file form:
+ * `_sipfederationtls._tcp.contoso.com. 3600 IN SRV 0 0 5061 sip.contoso.com.`
+ *
+ * @param sipDomain - the SIP domain.
+ * @param target - the SRV target to publish; @default `sip.<sipDomain>`
+ * @returns the zone-file line.
+ * @example
+ * federationSrvRecordText('contoso.com'); // '_sipfederationtls._tcp.contoso.com. 3600 IN SRV 0 0 5061 sip.contoso.com.'
+ */
+export function federationSrvRecordText(sipDomain: string, target?: string): string {
+  const domain = normalise(sipDomain);
+  const host = target === undefined ? `sip.${domain}` : normalise(target);
+  return `${federationSrvOwner(domain)}. ${HINT_TTL} IN SRV 0 0 ${FEDERATION_PORT} ${host}.`;
+}
+
+/** `priority weight port target.` — how a record is named in params and messages. */
+export function formatSrvRecord(record: SrvRecord): string {
+  const target = isRoot(record.target) ? '.' : `${normalise(record.target)}.`;
+  return `${record.priority} ${record.weight} ${record.port} ${target}`;
+}
+
+/** The in-domain target to suggest: a declared edge one label under the domain, else `sip.<domain>`. */
+function suggestedTarget(domain: string, accessEdgeFqdns: readonly string[] = [], current?: string): string {
+  for (const edge of accessEdgeFqdns) {
+    if (typeof edge !== 'string') continue;
+    const fqdn = normalise(edge);
+    if (isOneLabelUnder(fqdn, domain)) return fqdn;
+  }
+  // Keep the host label the user chose (`sip.contoso-edge.com` → `sip.contoso.com`).
+  const label = current?.split('.')[0];
+  if (label && /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(label)) return `${label}.${domain}`;
+  return `sip.${domain}`;
+}
+
+function isOneLabelUnder(fqdn: string, domain: string): boolean {
+  if (!fqdn.endsWith(`.${domain}`)) return false;
+  const label = fqdn.slice(0, fqdn.length - domain.length - 1);
+  return label.length > 0 && !label.includes('.');
+}
+
+function targetHint(domain: string, target: string): string {
+  const fix = suggestedTarget(domain, [], target);
+  return `Point the SRV record at a host directly under ${domain}, e.g. ${fix} (add that exact name to the Edge certificate): ${federationSrvRecordText(domain, fix)}`;
+}
+
+/**
+ * Checks an SRV target against the federation target rule (RULES §7, MS-DEPLOY).
+ *
+ * Compared case-insensitively, without the trailing dot. The target's own host-name syntax is the
+ * FQDN validator's job (`checkFqdn`), not this rule's.
+ *
+ * @param sipDomain - the SIP domain, e.g. `contoso.com`.
+ * @param target - the SRV target, e.g. `sip.contoso.com`.
+ * @returns `{ relation }` on success; errors `federation.target_outside_domain`,
+ *   `federation.target_not_top_level`; warning `federation.target_is_domain`; info
+ *   `federation.microsoft_online_target`; `input.not_string` for a non-string argument.
+ * @example
+ * checkFederationTarget('contoso.com', 'sip.contoso.com'); // { ok: true, value: { relation: 'top-level-suffix' }, issues: [] }
+ * checkFederationTarget('contoso.com', 'sip.it.contoso.com').issues[0].code; // 'federation.target_not_top_level'
+ */
+export function checkFederationTarget(
+  sipDomain: string,
+  target: string,
+): Result<{ relation: FederationRelation }> {
+  if (typeof sipDomain !== 'string' || typeof target !== 'string') {
+    const bad = typeof sipDomain !== 'string' ? sipDomain : target;
+    return toResult({ relation: 'top-level-suffix' as FederationRelation }, [
+      makeIssue('input.not_string', [], { params: { type: bad === null ? 'null' : typeof bad } }),
+    ]);
+  }
+  const domain = normalise(sipDomain);
+  const host = normalise(target);
+  const params = { target: host, domain };
+
+  // The suffix rule is Microsoft's business for its own edges: the domain federates through Microsoft 365.
+  if (isMicrosoftOnlineEdge(host)) {
+    return toResult({ relation: 'microsoft-online' }, [
+      makeIssue('federation.microsoft_online_target', [], { params }),
+    ]);
+  }
+  // Not documented either way: the edge's FQDN equal to the SIP domain itself.
+  if (host === domain) {
+    return toResult({ relation: 'domain' }, [
+      makeIssue('federation.target_is_domain', [], {
+        params,
+        hint: `Prefer a host directly under the domain, e.g. ${federationSrvRecordText(domain)}`,
+      }),
+    ]);
+  }
+  // MS-DEPLOY: "Each domain must resolve by DNS SRV query to an edge server FQDN that satisfies a
+  // top-level suffix match of the domain." — exactly one label followed by the SIP domain.
+  if (!host.endsWith(`.${domain}`) || isRoot(host)) {
+    return toResult({ relation: 'top-level-suffix' }, [
+      makeIssue('federation.target_outside_domain', [], { params, hint: targetHint(domain, host) }),
+    ]);
+  }
+  const label = host.slice(0, host.length - domain.length - 1);
+  if (label.includes('.')) {
+    return toResult({ relation: 'top-level-suffix' }, [
+      makeIssue('federation.target_not_top_level', [], { params, hint: targetHint(domain, host) }),
+    ]);
+  }
+  return { ok: true, value: { relation: 'top-level-suffix' }, issues: [] };
+}
+
+function isValidRecord(record: unknown): record is SrvRecord {
+  if (typeof record !== 'object' || record === null) return false;
+  const r = record as Record<string, unknown>;
+  return (
+    Number.isInteger(r.priority) &&
+    Number.isInteger(r.weight) &&
+    Number.isInteger(r.port) &&
+    typeof r.target === 'string'
+  );
+}
+
+/**
+ * The record the Access Edge uses: lowest priority, then highest weight, then the first received.
+ * MS-DNS: the Edge does not apply RFC 2782's weighted random choice among equal priorities; it
+ * takes the highest weight, and DNS order breaks ties. Root (`.`) records are never selected.
+ *
+ * @param records - the records in the order DNS returned them.
+ * @returns the selected record, or `undefined` when there is none with a real target.
+ * @example
+ * selectFederationRecord([{ priority: 10, weight: 0, port: 5061, target: 'a.contoso.com' },
+ *   { priority: 0, weight: 5, port: 5061, target: 'b.contoso.com' }]).target; // 'b.contoso.com'
+ */
+export function selectFederationRecord(records: readonly SrvRecord[]): SrvRecord | undefined {
+  let best: SrvRecord | undefined;
+  for (const record of records) {
+    if (!isValidRecord(record) || isRoot(record.target)) continue;
+    // Strict comparisons keep the first received on a tie.
+    if (
+      best === undefined ||
+      record.priority < best.priority ||
+      (record.priority === best.priority && record.weight > best.weight)
+    ) {
+      best = record;
+    }
+  }
+  return best;
+}
+
+/** Issues of the target rule and port for one record; errors only (for `srv.inconsistent_records`). */
+function recordProblems(domain: string, record: SrvRecord): string[] {
+  const problems: string[] = [];
+  if (record.port !== FEDERATION_PORT) problems.push(`port ${record.port}`);
+  const target = checkFederationTarget(domain, record.target);
+  if (!target.ok) problems.push(target.issues.map((issue) => issue.code).join(', '));
+  return problems;
+}
+
+/**
+ * Evaluates the federation SRV record set of a SIP domain (RULES §7). Pure: takes the records in
+ * the order DNS returned them and selects the one the Access Edge would use.
+ *
+ * @param sipDomain - the SIP domain, e.g. `contoso.com`.
+ * @param records - the SRV records of `_sipfederationtls._tcp.<sipDomain>`, in DNS order.
+ * @param context - `accessEdgeFqdns`: the declared Access Edge FQDNs, to report
+ *   `srv.target_not_declared_edge` and to suggest a target in hints.
+ * @returns `{ selected }` on success. Errors: `srv.missing`, `srv.service_disabled`, `srv.wrong_port`,
+ *   `federation.target_outside_domain`, `federation.target_not_top_level`. Warnings:
+ *   `federation.target_is_domain`, `srv.inconsistent_records`, `srv.mixed_targets`,
+ *   `srv.duplicate_record`. Infos: `federation.microsoft_online_target`, `srv.target_not_declared_edge`.
+ * @example
+ * evaluateFederationSrv('contoso.com', [{ priority: 0, weight: 0, port: 5061, target: 'sip.contoso.com' }]);
+ * // { ok: true, value: { selected: { priority: 0, weight: 0, port: 5061, target: 'sip.contoso.com' } }, issues: [] }
+ */
+export function evaluateFederationSrv(
+  sipDomain: string,
+  records: SrvRecord[],
+  context?: { accessEdgeFqdns?: string[] },
+): Result<{ selected: SrvRecord }> {
+  if (typeof sipDomain !== 'string') {
+    return toResult({ selected: { priority: 0, weight: 0, port: 0, target: '' } }, [
+      makeIssue('input.not_string', [], { params: { type: sipDomain === null ? 'null' : typeof sipDomain } }),
+    ]);
+  }
+  const domain = normalise(sipDomain);
+  const edges = (Array.isArray(context?.accessEdgeFqdns) ? context.accessEdgeFqdns : [])
+    .filter((edge): edge is string => typeof edge === 'string')
+    .map(normalise);
+  const list = (Array.isArray(records) ? records : []).filter(isValidRecord);
+  const publish = federationSrvRecordText(domain, suggestedTarget(domain, edges));
+
+  // MS-DNS, MS-DEPLOY: one `_sipfederationtls._tcp.<domain>` SRV record per SIP domain, port 5061.
+  if (list.length === 0) {
+    return toResult({ selected: { priority: 0, weight: 0, port: 0, target: '' } }, [
+      makeIssue('srv.missing', [], {
+        params: { domain, name: federationSrvOwner(domain) },
+        hint: `Publish in public DNS: ${publish}`,
+      }),
+    ]);
+  }
+
+  const selected = selectFederationRecord(list);
+  // RFC 2782: 'A Target of "." means that the service is decidedly not available at this domain.'
+  if (selected === undefined) {
+    return toResult({ selected: list[0]! }, [
+      makeIssue('srv.service_disabled', [], {
+        params: { domain, record: formatSrvRecord(list[0]!) },
+        hint: `Replace it with: ${publish}`,
+      }),
+    ]);
+  }
+
+  const issues: Issue[] = [];
+  if (selected.port !== FEDERATION_PORT) {
+    issues.push(
+      makeIssue('srv.wrong_port', [], {
+        params: { port: selected.port, expected: FEDERATION_PORT, record: formatSrvRecord(selected) },
+        hint: `Publish: ${federationSrvRecordText(domain, selected.target)}`,
+      }),
+    );
+  }
+  issues.push(...checkFederationTarget(domain, selected.target).issues);
+
+  // The others: fine while the selected record stands, broken once it goes.
+  for (const record of list) {
+    if (record === selected) continue;
+    const problems = isRoot(record.target) ? ['target "."'] : recordProblems(domain, record);
+    if (problems.length > 0) {
+      issues.push(
+        makeIssue('srv.inconsistent_records', [], {
+          params: { record: formatSrvRecord(record), reason: problems.join('; ') },
+          hint: `Fix or remove it; every record should read like ${publish}`,
+        }),
+      );
+    }
+  }
+
+  const targets = list.filter((record) => !isRoot(record.target)).map((record) => normalise(record.target));
+  const online = targets.filter(isMicrosoftOnlineEdge).length;
+  if (online > 0 && online < targets.length) {
+    issues.push(
+      makeIssue('srv.mixed_targets', [], {
+        params: { domain },
+        hint: 'A SIP domain federates either through your Edge or through Microsoft 365: keep one kind of target.',
+      }),
+    );
+  }
+
+  const seen = new Map<string, number>();
+  for (const record of list) {
+    const key = formatSrvRecord(record);
+    const count = (seen.get(key) ?? 0) + 1;
+    seen.set(key, count);
+    if (count === 2) {
+      issues.push(
+        makeIssue('srv.duplicate_record', [], { params: { record: key }, hint: 'Remove the copy.' }),
+      );
+    }
+  }
+
+  if (edges.length > 0) {
+    for (const target of new Set(targets)) {
+      if (edges.includes(target) || isMicrosoftOnlineEdge(target)) continue;
+      issues.push(
+        makeIssue('srv.target_not_declared_edge', [], {
+          params: { target, edges: edges.join(', ') },
+          hint: `Fine for an extra SIP domain if ${target} points at the same Edge and is in its certificate.`,
+        }),
+      );
+    }
+  }
+
+  return toResult({ selected }, issues);
+}
+
+/** The codes `evaluateFederationSrv` can produce (for tests and docs). */
+export const FEDERATION_SRV_CODES: readonly IssueCode[] = Object.freeze([
+  'srv.missing',
+  'srv.service_disabled',
+  'srv.wrong_port',
+  'federation.target_outside_domain',
+  'federation.target_not_top_level',
+  'federation.target_is_domain',
+  'federation.microsoft_online_target',
+  'srv.inconsistent_records',
+  'srv.mixed_targets',
+  'srv.duplicate_record',
+  'srv.target_not_declared_edge',
+] as const);

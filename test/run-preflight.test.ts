@@ -1,0 +1,264 @@
+// runPreflight end to end against a real dns2 server on 127.0.0.1, plus fake resolvers for the
+// concurrency, memo and deadline guarantees.
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import type { LookupOutcome, RecordType, Resolver } from '../src/dns/types.js';
+import type { Check, Report } from '../src/preflight/report-types.js';
+import { runPreflight } from '../src/preflight/run.js';
+import { rr, startTestDnsServer, type TestDnsServer } from './helpers/dns-server.js';
+
+const probeCalls: unknown[][] = [];
+vi.mock('../src/probe/index.js', () => ({
+  probeEdges: async (...args: unknown[]) => {
+    probeCalls.push(args);
+    return [{ id: 'tcp', subject: '203.0.113.10:5061', status: 'pass', issues: [], durationMs: 1 }];
+  },
+}));
+
+const ZONE = [
+  rr.srv('_sipfederationtls._tcp.good.com', 'sip.good.com'),
+  rr.a('sip.good.com', '203.0.113.10'),
+  // second.com: in-domain target on another address than every declared edge
+  rr.srv('_sipfederationtls._tcp.second.com', 'sip.second.com'),
+  rr.a('sip.second.com', '198.51.100.77'),
+  // third.com: in-domain target on the edge's address
+  rr.srv('_sipfederationtls._tcp.third.com', 'sip.third.com'),
+  rr.a('sip.third.com', '203.0.113.10'),
+  // edges
+  rr.a('sip.priv-edge.com', '10.1.1.1'),
+];
+
+let server: TestDnsServer;
+beforeAll(async () => {
+  server = await startTestDnsServer(ZONE);
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const REQUEST = {
+  agreementType: 'volume-licensing',
+  agreementNumber: 'V7391046',
+  accessEdgeFqdn: 'sip.good.com',
+  sipDomains: ['good.com', 'second.com', 'third.com'],
+};
+const live = (extra: Parameters<typeof runPreflight>[1] = {}) => ({
+  nameservers: [server.address],
+  timeoutMs: 200,
+  attempts: 1,
+  ...extra,
+});
+const find = (report: Report, id: Check['id'], subject: string) => {
+  const found = report.checks.find((c) => c.id === id && c.subject === subject);
+  if (!found) throw new Error(`no ${id} ${subject}`);
+  return found;
+};
+const codes = (c: Check) => c.issues.map((issue) => issue.code);
+
+describe('the Report (INTERFACE, schemaVersion 1)', () => {
+  test('shape, version, request, the retired-site info once', async () => {
+    const report = await runPreflight(REQUEST, live());
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    expect(report.schemaVersion).toBe(1);
+    expect(report.tool).toEqual({ name: 'pic-preflight', version: pkg.version });
+    expect(new Date(report.startedAt).toISOString()).toBe(report.startedAt);
+    expect(report.durationMs).toBeGreaterThanOrEqual(0);
+    expect(report.request).toMatchObject({ accessEdgeFqdn: 'sip.good.com', sipDomains: REQUEST.sipDomains });
+    const all = report.checks.flatMap((c) => c.issues.map((i) => [c.id, i.code]));
+    expect(all.filter(([, code]) => code === 'pic.provisioning_site_retired')).toEqual([
+      ['request', 'pic.provisioning_site_retired'],
+    ]);
+    expect(report.checks.map((c) => `${c.id} ${c.subject}`)).toEqual([
+      'request request',
+      'srv good.com',
+      'srv-target sip.good.com',
+      'related good.com',
+      'srv second.com',
+      'srv-target sip.second.com',
+      'related second.com',
+      'srv third.com',
+      'srv-target sip.third.com',
+      'related third.com',
+      'edge sip.good.com',
+    ]);
+    expect(JSON.parse(JSON.stringify(report))).toEqual(report);
+  });
+
+  test('dns.target_address_mismatch vs srv.target_not_declared_edge; summary per INTERFACE', async () => {
+    const report = await runPreflight(REQUEST, live());
+    expect(codes(find(report, 'srv', 'second.com'))).toEqual(['srv.target_not_declared_edge']);
+    expect(codes(find(report, 'srv-target', 'sip.second.com'))).toEqual(['dns.target_address_mismatch']);
+    // sip.third.com shares the edge's address: no mismatch.
+    expect(codes(find(report, 'srv-target', 'sip.third.com'))).toEqual([]);
+    expect(find(report, 'edge', 'sip.good.com').status).toBe('pass');
+    // infos: pic.provisioning_site_retired, 2 × request.needs_in_domain_target, 2 × srv.target_not_declared_edge,
+    // 3 × dns.related_record (sip.D).
+    expect(report.summary).toEqual({ status: 'warn', errors: 0, warnings: 1, infos: 8, inconclusive: 0 });
+  });
+
+  test('dns.edge_no_address and a private edge (dns.private_address)', async () => {
+    const report = await runPreflight(
+      {
+        ...REQUEST,
+        sipDomains: ['good.com'],
+        additionalAccessEdges: [
+          { fqdn: 'sip.noaddr-edge.com', sipDomains: ['second.com'] },
+          { fqdn: 'sip.priv-edge.com', sipDomains: ['third.com'] },
+        ],
+      },
+      live(),
+    );
+    expect(codes(find(report, 'edge', 'sip.noaddr-edge.com'))).toEqual(['dns.edge_no_address']);
+    expect(codes(find(report, 'edge', 'sip.priv-edge.com'))).toEqual(['dns.private_address']);
+    expect(report.summary.status).toBe('fail');
+    expect(report.summary.errors).toBe(2);
+  });
+
+  test('offline: the request check alone', async () => {
+    const report = await runPreflight(REQUEST, { offline: true, nameservers: ['127.0.0.1:9'] });
+    expect(report.checks.map((c) => c.id)).toEqual(['request']);
+    expect(report.summary.status).toBe('pass');
+  });
+
+  test('an invalid request still checks the SIP domains and edges that are valid on their own', async () => {
+    const report = await runPreflight(
+      { accessEdgeFqdn: 'sip.good.com', sipDomains: ['good.com', 'not a domain'] },
+      live(),
+    );
+    expect(find(report, 'request', 'request').status).toBe('fail');
+    expect(report.request).toEqual({
+      accessEdgeFqdn: 'sip.good.com',
+      sipDomains: ['good.com', 'not a domain'],
+    });
+    expect(report.checks.filter((c) => c.id === 'srv').map((c) => c.subject)).toEqual(['good.com']);
+    expect(find(report, 'edge', 'sip.good.com').status).toBe('pass');
+  });
+
+  test('nothing rejects on junk input', async () => {
+    for (const input of [null, 42, 'x', [], { sipDomains: 'good.com' }]) {
+      const report = await runPreflight(input, live());
+      expect(report.summary.status).toBe('fail');
+    }
+  });
+
+  test('onProgress counts domains and edges', async () => {
+    const calls: [number, number][] = [];
+    await runPreflight(REQUEST, live({ onProgress: (done, total) => calls.push([done, total]) }));
+    expect(calls.at(-1)).toEqual([4, 4]);
+    expect(calls.map(([done]) => done)).toEqual([1, 2, 3, 4]);
+  });
+
+  test('probe: the selected targets with port, addresses and the names sharing them', async () => {
+    probeCalls.length = 0;
+    const report = await runPreflight(REQUEST, live({ probe: true }));
+    expect(probeCalls).toHaveLength(1);
+    const [targets, options] = probeCalls[0] as [unknown[], { signal: AbortSignal }];
+    expect(targets).toEqual([
+      {
+        target: 'sip.good.com',
+        port: 5061,
+        addresses: ['203.0.113.10'],
+        names: ['sip.good.com', 'sip.third.com'],
+      },
+      { target: 'sip.second.com', port: 5061, addresses: ['198.51.100.77'], names: ['sip.second.com'] },
+      {
+        target: 'sip.third.com',
+        port: 5061,
+        addresses: ['203.0.113.10'],
+        names: ['sip.third.com', 'sip.good.com'],
+      },
+    ]);
+    expect(options.signal).toBeInstanceOf(AbortSignal);
+    expect(report.checks.at(-1)).toMatchObject({ id: 'tcp' });
+  });
+});
+
+describe('bounded: the deadline holds', () => {
+  test('deadlineMs 500 against a TCP server that never answers: resolves by ~1 s', async () => {
+    server.fault('*', 'tcp-silence');
+    try {
+      const start = performance.now();
+      const report = await runPreflight(REQUEST, live({ deadlineMs: 500, timeoutMs: 5000, attempts: 3 }));
+      const elapsed = performance.now() - start;
+      expect(elapsed).toBeLessThan(1000);
+      expect(elapsed).toBeGreaterThanOrEqual(480);
+      expect(codes(find(report, 'srv', 'good.com'))).toEqual(['dns.deadline_exceeded']);
+      expect(find(report, 'srv', 'good.com').issues[0]!.params).toMatchObject({ deadlineMs: 500 });
+      expect(report.summary.status).toBe('inconclusive');
+      expect(report.summary.inconclusive).toBeGreaterThan(0);
+    } finally {
+      server.clearFaults();
+    }
+  });
+
+  test('a resolver that never settles (and ignores aborts) cannot hold the run', async () => {
+    const hanging: Resolver = { lookup: () => new Promise<LookupOutcome>(() => {}) };
+    const start = performance.now();
+    const report = await runPreflight(REQUEST, { resolver: hanging, deadlineMs: 300 });
+    expect(performance.now() - start).toBeLessThan(700);
+    expect(report.checks.filter((c) => c.id === 'srv').every((c) => c.status === 'inconclusive')).toBe(true);
+  });
+
+  test('an outer signal aborts the run too', async () => {
+    const hanging: Resolver = { lookup: () => new Promise<LookupOutcome>(() => {}) };
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const start = performance.now();
+    await runPreflight(REQUEST, { resolver: hanging, signal: controller.signal });
+    expect(performance.now() - start).toBeLessThan(500);
+  });
+});
+
+describe('concurrency and the per-run memo (fake resolver)', () => {
+  function countingResolver(delayMs: number) {
+    const asked: string[] = [];
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const resolver: Resolver = {
+      async lookup(name: string, type: RecordType): Promise<LookupOutcome> {
+        asked.push(`${type} ${name}`);
+        inFlight++;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        inFlight--;
+        if (type === 'SRV' && name.startsWith('_sipfederationtls._tcp.')) {
+          const domain = name.slice('_sipfederationtls._tcp.'.length);
+          return {
+            name,
+            type,
+            kind: 'answer',
+            aliases: [],
+            records: [
+              { type: 'SRV', name, ttl: 60, priority: 0, weight: 0, port: 5061, target: `sip.${domain}` },
+            ],
+          };
+        }
+        if (type === 'A' && name.startsWith('sip.')) {
+          return {
+            name,
+            type,
+            kind: 'answer',
+            aliases: [],
+            records: [{ type: 'A', name, ttl: 60, address: '203.0.113.9' }],
+          };
+        }
+        return { name, type, kind: 'nxdomain', rcode: 'NXDOMAIN', aliases: [] };
+      },
+    };
+    return { resolver, asked, max: () => maxInFlight };
+  }
+
+  test('never more than `concurrency` lookups in flight', async () => {
+    const fake = countingResolver(5);
+    await runPreflight(REQUEST, { resolver: fake.resolver, concurrency: 3 });
+    expect(fake.max()).toBeLessThanOrEqual(3);
+    expect(fake.max()).toBeGreaterThan(1);
+  });
+
+  test('identical questions are asked once per run (sip.D is both target, related record and edge)', async () => {
+    const fake = countingResolver(1);
+    await runPreflight(REQUEST, { resolver: fake.resolver });
+    expect(new Set(fake.asked).size).toBe(fake.asked.length);
+    expect(fake.asked.filter((q) => q === 'A sip.good.com')).toHaveLength(1);
+  });
+});
