@@ -21,7 +21,7 @@ describe('checkAgreementNumber', () => {
     ['high volume', 'HVS-1234-ABCD', 'high-volume-services'],
     ['no type', 'abc-12345', undefined],
     ['lower case kept', 'v1234567x', undefined],
-    ['32 characters', 'A'.repeat(16) + '1234567890123456', undefined],
+    ['32 characters', `${'A'.repeat(16)}1234567890123456`, undefined],
   ])('valid: %s', (_label, input, agreementType) => {
     const result = checkAgreementNumber(input, { agreementType: agreementType as AgreementType | undefined });
     expect(result).toEqual({ ok: true, value: input, issues: [] });

@@ -1,2 +1,30 @@
-// Process glue only: everything else is in run.ts.
-console.log('pic-preflight 0.1.0');
+// Process glue only: everything else is in run.ts (`run(argv, io)` returns the exit code).
+import { VERSION } from '../version.js';
+import type { CliIo } from './run.js';
+
+// `| head` closes the pipe early: end quietly instead of printing an EPIPE stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  // Fast path: the same output as commander's --version, without loading commander.
+  process.stdout.write(`${VERSION}\n`);
+} else {
+  const { run } = await import('./run.js');
+  const io: CliIo = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    // Lazy: a command that never reads stdin never opens it.
+    get stdin() {
+      return process.stdin;
+    },
+    env: process.env,
+  };
+  const code = await run(argv, io);
+  process.exitCode = code;
+  // Safety net: once the result is printed, a forgotten socket or timer must not keep the command alive.
+  setTimeout(() => process.exit(code), 2000).unref();
+}

@@ -1,0 +1,67 @@
+/**
+ * The offline batch commands (`fqdn`, `sip-domain`, `agreement`, `decorate`, `undecorate`): one
+ * value per argument or per stdin line, one result per value, as text or NDJSON.
+ */
+import type { Result } from '../result.js';
+import { type CliIo, exitCodeFor, newTally, Progress, readBatch, tallyIssues, useColor } from './io.js';
+import { itemLines, painter, statusOf } from './text.js';
+
+/** One line of `--json` output: the input as given, the verdict, the normalised value, the issues. */
+export interface BatchLine {
+  input: string;
+  ok: boolean;
+  value?: string;
+  issues: Result<string>['issues'];
+}
+
+/** How a batch shows its results in text. */
+export type BatchStyle =
+  /** `✔ input` (or `✔ input → value` when normalised), then the issues: for validators. */
+  | 'verdict'
+  /** The value alone on stdout (pipeable); issues on stderr under `✖ input`: for transformers. */
+  | 'value';
+
+/** What a batch command needs. */
+export interface BatchOptions {
+  values: readonly string[];
+  /** Singular noun for the usage message (`domain`, `address`). */
+  what: string;
+  json: boolean;
+  strict: boolean;
+  style: BatchStyle;
+  check: (value: string) => Result<string>;
+}
+
+/** Runs a batch and returns the exit code (0, 1, or 2 through a thrown `UsageError`). */
+export async function runBatch(io: CliIo, options: BatchOptions): Promise<number> {
+  const fromStdin = options.values.length === 0;
+  const values = await readBatch(options.values, io, options.what);
+  const tally = newTally();
+  const out = painter(useColor(io.stdout, io.env));
+  const err = painter(useColor(io.stderr, io.env));
+  const progress = new Progress(io, `checked`);
+  values.forEach((value, index) => {
+    const result = options.check(value);
+    tallyIssues(tally, result.issues);
+    if (fromStdin) progress.clear();
+    if (options.json) {
+      const line: BatchLine = result.ok
+        ? { input: value, ok: true, value: result.value, issues: result.issues }
+        : { input: value, ok: false, issues: result.issues };
+      io.stdout.write(`${JSON.stringify(line)}\n`);
+    } else if (options.style === 'verdict') {
+      const status = statusOf(result.issues, result.ok);
+      const subject = result.ok && result.value !== value ? `${value} → ${result.value}` : value;
+      io.stdout.write(`${itemLines(out, status, subject, result.issues).join('\n')}\n`);
+    } else {
+      if (result.ok) io.stdout.write(`${result.value}\n`);
+      if (result.issues.length > 0) {
+        const status = statusOf(result.issues, result.ok);
+        io.stderr.write(`${itemLines(err, status, value, result.issues).join('\n')}\n`);
+      }
+    }
+    if (fromStdin) progress.update(index + 1, values.length);
+  });
+  progress.clear();
+  return exitCodeFor(tally, options.strict);
+}

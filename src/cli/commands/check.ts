@@ -1,0 +1,210 @@
+/**
+ * `pic-preflight check`: the whole preflight (offline rules, live DNS, optional probe) of one
+ * provisioning request, from a JSON file, stdin or flags, rendered as text, JSON or markdown.
+ */
+import { type Command, Option } from 'commander';
+import { isInconclusiveCode } from '../../issues.js';
+import type { Report } from '../../preflight/report-types.js';
+import {
+  type CliIo,
+  collect,
+  exitCodeFor,
+  newTally,
+  Progress,
+  positiveInt,
+  readAllText,
+  UsageError,
+  useColor,
+} from '../io.js';
+import type { CommandContext } from '../run.js';
+
+/** The flags of `check` (`demo` passes its own name server, timeout and format). */
+export interface CheckFlags {
+  request?: string;
+  edge?: string;
+  domain?: string[];
+  agreement?: string;
+  agreementType?: string;
+  nameserver?: string[];
+  timeout?: number;
+  deadline?: number;
+  offline?: boolean;
+  probe?: boolean;
+  format?: 'text' | 'json' | 'markdown';
+  json?: boolean;
+  strict?: boolean;
+}
+
+/** Adds `check`'s live and output flags: name servers, time limits, probe, format, strictness. */
+export function liveOptions(command: Command): Command {
+  return command
+    .option('--nameserver <host[:port]>', "name server to ask, repeatable (default: the system's)", collect)
+    .option('--timeout <ms>', 'per-query timeout in milliseconds (default 3000)', positiveInt)
+    .option('--deadline <ms>', 'deadline for the whole run in milliseconds (default 30000)', positiveInt)
+    .option('--probe', 'also connect to each SRV target (TCP, TLS) and inspect the Edge certificate')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']))
+    .addOption(new Option('--json', 'same as --format json').conflicts('format'))
+    .option('--strict', 'exit 1 on warnings too');
+}
+
+/** Registers `check`. */
+export function registerCheck(program: Command, { io, setExitCode }: CommandContext): void {
+  liveOptions(
+    program
+      .command('check')
+      .summary('check a provisioning request: offline rules, DNS, and with --probe the Edge certificate')
+      .description(
+        'Check a provisioning request: the offline rules, then the _sipfederationtls._tcp SRV records, their ' +
+          'targets and the Access Edge names in DNS, and with --probe the Edge certificate. The request comes ' +
+          "from --request (a JSON file, or - for stdin) and/or the flags; flags replace the file's fields.",
+      )
+      .option('--request <file>', 'the provisioning request as a JSON file, or - for stdin')
+      .option('--edge <fqdn>', 'Access Edge FQDN (accessEdgeFqdn)')
+      .option('--domain <domain>', 'SIP domain served by the Access Edge, repeatable (sipDomains)', collect)
+      .option('--agreement <number>', 'agreement number (agreementNumber)')
+      .option('--agreement-type <type>', 'volume-licensing, partner-network, spla or high-volume-services')
+      .addOption(
+        new Option('--offline', 'run the offline rules only: no DNS query, no connection').conflicts('probe'),
+      ),
+  )
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  pic-preflight check --request request.json\n' +
+        '  pic-preflight check --edge sip.fabrikam.com --domain fabrikam.com --agreement V1234567 --json\n' +
+        '  pic-preflight check --request request.json --format markdown > preflight.md\n' +
+        '  cat request.json | pic-preflight check --request - --nameserver 192.0.2.53 --strict',
+    )
+    .action(async (flags: CheckFlags) => {
+      const request = await loadRequest(flags, io);
+      setExitCode(await executeCheck(request, flags, io));
+    });
+}
+
+/** Reads the request (file, `-` for stdin, or nothing) and applies the flags over its fields. */
+export async function loadRequest(flags: CheckFlags, io: CliIo): Promise<Record<string, unknown>> {
+  let request: Record<string, unknown> = {};
+  if (flags.request !== undefined) {
+    request = await readRequestFile(flags.request, io);
+  } else if (
+    flags.edge === undefined &&
+    flags.domain === undefined &&
+    flags.agreement === undefined &&
+    flags.agreementType === undefined
+  ) {
+    throw new UsageError(
+      'nothing to check: give --request FILE (or - for stdin), or --edge, --domain and --agreement',
+    );
+  }
+  // Flags replace the file's fields; the request rules (missing fields and so on) are the library's.
+  if (flags.edge !== undefined) request.accessEdgeFqdn = flags.edge;
+  if (flags.domain !== undefined) request.sipDomains = flags.domain;
+  if (flags.agreement !== undefined) request.agreementNumber = flags.agreement;
+  if (flags.agreementType !== undefined) request.agreementType = flags.agreementType;
+  return request;
+}
+
+/**
+ * Reads and parses a JSON object from a file (`-` for stdin); every failure is a one-line
+ * `UsageError` (exit 2). `what` names the content in messages.
+ */
+export async function readRequestFile(
+  file: string,
+  io: CliIo,
+  what = 'the provisioning request',
+): Promise<Record<string, unknown>> {
+  const name = file === '-' ? 'stdin' : `"${file}"`;
+  let text: string;
+  try {
+    if (file === '-') {
+      text = await readAllText(io.stdin);
+    } else {
+      const { readFile } = await import('node:fs/promises');
+      text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (code ?? 'unreadable');
+    throw new UsageError(`cannot read ${name}: ${reason}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${name} is not valid JSON: ${(error as Error).message}`);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    const kind = parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : `a ${typeof parsed}`;
+    throw new UsageError(`${name} must hold a JSON object (${what}), not ${kind}`);
+  }
+  return parsed as Record<string, unknown>;
+}
+
+/**
+ * Checks `--nameserver` values (`host`, `host:port`, `[v6]:port`) with the resolver's own parser, so
+ * a bad one is a usage error (exit 2) rather than a failed run.
+ */
+export async function toNameservers(values: string[] | undefined): Promise<string[] | undefined> {
+  if (values === undefined) return undefined;
+  const { parseNameServer } = await import('../../dns/resolver.js');
+  for (const value of values) {
+    try {
+      parseNameServer(value);
+    } catch (error) {
+      throw new UsageError(`--nameserver: ${(error as Error).message}`);
+    }
+  }
+  return values;
+}
+
+/** The exit code of a report: 1 on an error (or a finding warning with `strict`), 3 inconclusive, else 0. */
+export function reportExitCode(report: Report, strict: boolean): number {
+  const tally = newTally();
+  tally.errors = report.summary.errors;
+  tally.inconclusive = report.summary.inconclusive;
+  for (const check of report.checks) {
+    for (const issue of check.issues) {
+      if (issue.severity === 'warning' && !isInconclusiveCode(issue.code)) tally.warnings++;
+    }
+  }
+  return exitCodeFor(tally, strict);
+}
+
+/**
+ * Runs the preflight on a request and prints the report on stdout (progress on stderr when it is
+ * a TTY). Shared by `check` and `demo`. Returns the exit code from the report.
+ */
+export async function executeCheck(request: unknown, flags: CheckFlags, io: CliIo): Promise<number> {
+  const nameservers = await toNameservers(flags.nameserver);
+  const [{ runPreflight }, { renderReport }] = await Promise.all([
+    import('../../preflight/run.js'),
+    import('../../preflight/render.js'),
+  ]);
+  const format = flags.json === true ? 'json' : (flags.format ?? 'text');
+  const progress = new Progress(io, 'checked');
+  const options: Parameters<typeof runPreflight>[1] = {
+    onProgress: (done: number, total: number) => progress.update(done, total),
+  };
+  if (nameservers !== undefined) options.nameservers = nameservers;
+  if (flags.timeout !== undefined) options.timeoutMs = flags.timeout;
+  if (flags.deadline !== undefined) options.deadlineMs = flags.deadline;
+  if (flags.probe === true) options.probe = true;
+  if (flags.offline === true) options.offline = true;
+  let report: Report;
+  try {
+    report = await runPreflight(request, options);
+  } finally {
+    progress.clear();
+  }
+  io.stdout.write(
+    `${renderReport(report, format, { color: format === 'text' && useColor(io.stdout, io.env) })}\n`,
+  );
+  return reportExitCode(report, flags.strict === true);
+}

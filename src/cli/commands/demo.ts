@@ -1,0 +1,106 @@
+/**
+ * `pic-preflight demo`: serves `examples/demo-zone.json` from an authoritative DNS server on
+ * 127.0.0.1 (a free port) and runs `check` on `examples/demo-request.json` against it. No network
+ * needed. Exit 0 once the report is printed (its mistakes are the point); 2 when the demo could not run.
+ */
+import { type Command, Option } from 'commander';
+import { type CliIo, EXIT, errorText, UsageError } from '../io.js';
+import type { CommandContext } from '../run.js';
+import { type CheckFlags, executeCheck, readRequestFile } from './check.js';
+
+/** The files the demo reads, next to the package's `dist/` folder. */
+export const DEMO_FILES = Object.freeze({ zone: 'demo-zone.json', request: 'demo-request.json' });
+
+/** The flags of `demo`. */
+export interface DemoFlags {
+  format?: 'text' | 'json' | 'markdown';
+  json?: boolean;
+}
+
+/** Registers `demo`. */
+export function registerDemo(program: Command, { io, setExitCode }: CommandContext): void {
+  program
+    .command('demo')
+    .summary('the whole check against a built-in DNS server on 127.0.0.1 (no network needed)')
+    .description(
+      'Run check on examples/demo-request.json against a DNS server on 127.0.0.1 (a free port) serving ' +
+        'examples/demo-zone.json: one correct SIP domain and one for each common mistake. Needs no network; ' +
+        'exits 0 once the report is printed, 2 when the demo could not run.',
+    )
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']))
+    .addOption(new Option('--json', 'same as --format json').conflicts('format'))
+    .action(async (flags: DemoFlags) => {
+      setExitCode(await runDemo(flags, io));
+    });
+}
+
+/**
+ * Finds the `examples` folder by walking up from this file: `dist/*.js` → `../examples` in a clone
+ * and in the installed package, `src/cli/commands/demo.ts` → `../../../examples` in tests.
+ */
+export async function findExamplesDir(): Promise<string> {
+  const [{ existsSync }, { dirname, join }, { fileURLToPath }] = await Promise.all([
+    import('node:fs'),
+    import('node:path'),
+    import('node:url'),
+  ]);
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let depth = 0; depth < 5; depth++) {
+    const candidate = join(dir, 'examples');
+    if (existsSync(join(candidate, DEMO_FILES.zone))) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  throw new UsageError(
+    `the demo files are missing: no examples/${DEMO_FILES.zone} next to the installed package`,
+  );
+}
+
+/** The zone file holds `{ "records": [...] }` (with comments alongside) or a bare array of records. */
+function zoneRecords(parsed: Record<string, unknown>): unknown[] {
+  if (Array.isArray(parsed.records)) return parsed.records;
+  throw new UsageError(`${DEMO_FILES.zone} has no "records" array`);
+}
+
+/**
+ * Runs the demo; returns 0 once the report is printed, 2 (through a `UsageError`) when the demo
+ * itself could not run. `examplesDir` overrides where the two files are read from (tests).
+ */
+export async function runDemo(flags: DemoFlags, io: CliIo, examplesDir?: string): Promise<number> {
+  const { isAbsolute, join, relative } = await import('node:path');
+  const dir = examplesDir ?? (await findExamplesDir());
+  const zone = zoneRecords(await readRequestFile(join(dir, DEMO_FILES.zone), io, 'the demo zone'));
+  const request = await readRequestFile(join(dir, DEMO_FILES.request), io);
+  const { startZoneServer } = await import('../../dns/zone-server.js');
+  let server: Awaited<ReturnType<typeof startZoneServer>>;
+  try {
+    server = await startZoneServer({
+      zone: zone as Parameters<typeof startZoneServer>[0]['zone'],
+      host: '127.0.0.1',
+      port: 0,
+    });
+  } catch (error) {
+    io.stderr.write(
+      `pic-preflight: the demo could not start its DNS server on 127.0.0.1: ${errorText(error)}\n`,
+    );
+    return EXIT.usage;
+  }
+  try {
+    // The path as the user would type it: relative when the examples are below the working directory.
+    const requestPath = relative(process.cwd(), join(dir, DEMO_FILES.request));
+    const shown =
+      requestPath.startsWith('..') || isAbsolute(requestPath) ? join(dir, DEMO_FILES.request) : requestPath;
+    io.stderr.write(
+      `Demo: ${zone.length} records served by a DNS server on ${server.address} (nothing leaves this machine).\n` +
+        `Same as: pic-preflight check --request ${shown} --nameserver ${server.address}\n\n`,
+    );
+    const checkFlags: CheckFlags = { nameserver: [server.address], timeout: 1000, deadline: 20_000 };
+    if (flags.json === true) checkFlags.json = true;
+    if (flags.format !== undefined) checkFlags.format = flags.format;
+    await executeCheck(request, checkFlags, io);
+  } finally {
+    await server.close();
+  }
+  return EXIT.ok;
+}

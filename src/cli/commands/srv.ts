@@ -1,0 +1,175 @@
+/**
+ * `pic-preflight srv [DOMAIN...]`: the live federation check of SIP domains (SRV record, targets,
+ * addresses), one line per domain or one JSON object per domain (NDJSON), in input order.
+ */
+import type { Command } from 'commander';
+import type { LiveOptions } from '../../dns/live.js';
+import type { SrvRecord } from '../../federation/federation.js';
+import { STATUS_MARKS, summariseEvidence } from '../../preflight/render.js';
+import type { Check } from '../../preflight/report-types.js';
+import {
+  type CliIo,
+  collect,
+  exitCodeFor,
+  newTally,
+  Progress,
+  positiveInt,
+  readBatch,
+  tallyIssues,
+  useColor,
+} from '../io.js';
+import type { CommandContext } from '../run.js';
+import { issueLines, type Painter, painter, paintStatus, statusOf } from '../text.js';
+import { toNameservers } from './check.js';
+
+interface SrvFlags {
+  edge?: string[];
+  nameserver?: string[];
+  timeout?: number;
+  concurrency?: number;
+  json?: boolean;
+  strict?: boolean;
+  verbose?: boolean;
+}
+
+/** Default number of domains checked at once. */
+export const SRV_CONCURRENCY = 4;
+
+/** Registers `srv`. */
+export function registerSrv(program: Command, { io, setExitCode }: CommandContext): void {
+  program
+    .command('srv')
+    .summary('check the _sipfederationtls._tcp SRV record of SIP domains in DNS, one line per domain')
+    .description(
+      'Check the _sipfederationtls._tcp SRV record of SIP domains in DNS, with its targets and their ' +
+        'addresses: one line per domain (-v adds each issue and its fix, --json one object per domain). ' +
+        'Reads domains from stdin (one a line) when none is given.',
+    )
+    .argument('[domain...]', 'SIP domains to check')
+    .option(
+      '--edge <fqdn>',
+      'a declared Access Edge FQDN, repeatable (SRV targets are compared with them)',
+      collect,
+    )
+    .option('--nameserver <host[:port]>', "name server to ask, repeatable (default: the system's)", collect)
+    .option('--timeout <ms>', 'per-query timeout in milliseconds (default 3000)', positiveInt)
+    .option('--concurrency <n>', `domains checked at once (default ${SRV_CONCURRENCY})`, positiveInt)
+    .option('--json', 'one JSON object per domain (NDJSON) on stdout')
+    .option('-v, --verbose', 'print each issue with its message and fix under the domain')
+    .option('--strict', 'exit 1 on warnings too')
+    .action(async (domains: string[], flags: SrvFlags) => {
+      setExitCode(await runSrv(domains, flags, io));
+    });
+}
+
+/** One `--json` line: the domain as given, its status, the selected record, and every check. */
+export interface SrvLine {
+  input: string;
+  domain: string;
+  status: Check['status'];
+  records: SrvRecord[];
+  selected?: SrvRecord;
+  checks: Check[];
+}
+
+/** Checks one domain: offline (`checkSipDomain`) first, live only when that passes. */
+async function checkOne(input: string, options: LiveOptions): Promise<SrvLine> {
+  const [{ checkSipDomain }, { checkDomainFederation }] = await Promise.all([
+    import('../../sip-domain/sip-domain.js'),
+    import('../../dns/live.js'),
+  ]);
+  const offline = checkSipDomain(input);
+  const offlineCheck: Check | undefined =
+    offline.issues.length > 0
+      ? {
+          id: 'request',
+          subject: input,
+          status: statusOf(offline.issues, offline.ok),
+          issues: offline.issues,
+          durationMs: 0,
+        }
+      : undefined;
+  if (!offline.ok) {
+    return { input, domain: input, status: 'fail', records: [], checks: offlineCheck ? [offlineCheck] : [] };
+  }
+  const report = await checkDomainFederation(offline.value, options);
+  const checks = offlineCheck ? [offlineCheck, ...report.checks] : report.checks;
+  const status = offlineCheck?.status === 'warn' && report.status === 'pass' ? 'warn' : report.status;
+  const line: SrvLine = { input, domain: report.domain, status, records: report.records, checks };
+  if (report.selected) line.selected = report.selected;
+  return line;
+}
+
+async function runSrv(values: string[], flags: SrvFlags, io: CliIo): Promise<number> {
+  const fromStdin = values.length === 0;
+  const domains = await readBatch(values, io, 'SIP domain');
+  const nameservers = await toNameservers(flags.nameserver);
+  const options: LiveOptions = {};
+  if (nameservers !== undefined) options.nameservers = nameservers;
+  if (flags.timeout !== undefined) options.timeoutMs = flags.timeout;
+  if (flags.edge !== undefined) options.accessEdgeFqdns = flags.edge;
+
+  const tally = newTally();
+  const c = painter(useColor(io.stdout, io.env));
+  const progress = new Progress(io, 'checked');
+  const results: (SrvLine | undefined)[] = new Array(domains.length);
+  let next = 0;
+  let printed = 0;
+  let done = 0;
+  const flush = () => {
+    // Print in input order as soon as the next result is ready.
+    while (printed < domains.length && results[printed] !== undefined) {
+      const line = results[printed] as SrvLine;
+      progress.clear();
+      io.stdout.write(
+        `${flags.json === true ? JSON.stringify(line) : textLines(c, line, flags.verbose === true).join('\n')}\n`,
+      );
+      results[printed] = undefined;
+      printed++;
+    }
+  };
+  const worker = async () => {
+    while (next < domains.length) {
+      const index = next++;
+      const line = await checkOne(domains[index] as string, options);
+      for (const check of line.checks) tallyIssues(tally, check.issues, check.status === 'inconclusive');
+      results[index] = line;
+      done++;
+      flush();
+      if (fromStdin) progress.update(done, domains.length);
+    }
+  };
+  const workers = Math.min(flags.concurrency ?? SRV_CONCURRENCY, domains.length);
+  await Promise.all(Array.from({ length: workers }, worker));
+  progress.clear();
+  return exitCodeFor(tally, flags.strict === true);
+}
+
+/**
+ * `✖ domain  SRV 0 0 5062 sip.domain → 198.51.100.7  srv.wrong_port`: the verdict, the selected
+ * record and its addresses, and the codes of every error, warning and inconclusive issue. With
+ * `verbose`, each issue's message and fix follow.
+ */
+function textLines(c: Painter, line: SrvLine, verbose: boolean): string[] {
+  const parts = [`${paintStatus(c, line.status, STATUS_MARKS[line.status])} ${line.input}`];
+  const srv = line.checks.find((check) => check.id === 'srv');
+  const records = srv ? summariseEvidence({ records: srv.evidence?.records }) : '';
+  const target = line.selected
+    ? line.checks.find((check) => check.id === 'srv-target' && check.subject === line.selected?.target)
+    : undefined;
+  const addresses = target ? summariseEvidence({ addresses: target.evidence?.addresses }) : '';
+  const evidence = [records, addresses].filter((part) => part !== '').join(' ');
+  if (evidence) parts.push(c.dim(evidence));
+  const notable = line.checks.flatMap((check) => check.issues).filter((issue) => issue.severity !== 'info');
+  const codes = [...new Set(notable.map((issue) => issue.code))];
+  if (codes.length > 0) parts.push(codes.join(', '));
+  const lines = [parts.join('  ')];
+  if (verbose) {
+    for (const check of line.checks) {
+      if (check.issues.length === 0) continue;
+      lines.push(`    ${c.dim(`${check.id} ${check.subject}`)}`);
+      lines.push(...issueLines(c, check.issues, '      '));
+    }
+  }
+  return lines;
+}

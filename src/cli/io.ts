@@ -1,0 +1,170 @@
+/**
+ * What a command needs from the process, injected so tests can call `run()` without spawning:
+ * streams, environment, and the small helpers every command shares (stdin, colour, exit codes,
+ * progress). Light on purpose: nothing here loads dns2, zod or node:tls.
+ */
+import { InvalidArgumentError } from 'commander';
+import { isInconclusiveCode } from '../issues.js';
+import type { Issue } from '../result.js';
+
+/** A writable text stream: `process.stdout`, `process.stderr` or a test buffer. */
+export interface CliOutput {
+  write(chunk: string): unknown;
+  /** True when the stream is a terminal (colour on stdout, progress on stderr). */
+  isTTY?: boolean;
+}
+
+/** A readable stream of text or bytes: `process.stdin` or a test stream. */
+export type CliInput = AsyncIterable<string | Uint8Array> & { isTTY?: boolean };
+
+/** The process as the command sees it. */
+export interface CliIo {
+  stdout: CliOutput;
+  stderr: CliOutput;
+  stdin: CliInput;
+  /** Environment variables (`NO_COLOR`, `TERM`). */
+  env: Record<string, string | undefined>;
+}
+
+/** Exit codes of INTERFACE.md "Command line". */
+export const EXIT = Object.freeze({
+  /** No error (warnings allowed unless `--strict`). */
+  ok: 0,
+  /** At least one error (or a warning with `--strict`). */
+  error: 1,
+  /** Usage or input error: unknown flag, unreadable or invalid file; or the command could not run. */
+  usage: 2,
+  /** No error, but something could not be checked (inconclusive). */
+  inconclusive: 3,
+});
+
+/** A usage or input error: the command prints its one-line message on stderr and exits 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** What a command found, counted for its exit code. */
+export interface Tally {
+  errors: number;
+  /** Warnings that are findings (not "we could not ask"). */
+  warnings: number;
+  /** Items (inputs or checks) that could not be checked. */
+  inconclusive: number;
+}
+
+/** An empty tally. */
+export function newTally(): Tally {
+  return { errors: 0, warnings: 0, inconclusive: 0 };
+}
+
+/** Adds the issues of one item to the tally; the item counts as inconclusive when any issue says so. */
+export function tallyIssues(tally: Tally, issues: readonly Issue[], inconclusive = false): void {
+  let couldNotAsk = inconclusive;
+  for (const issue of issues) {
+    if (isInconclusiveCode(issue.code)) couldNotAsk = true;
+    else if (issue.severity === 'error') tally.errors++;
+    else if (issue.severity === 'warning') tally.warnings++;
+  }
+  if (couldNotAsk) tally.inconclusive++;
+}
+
+/** 1 on an error (or a warning with `strict`), else 3 when something was inconclusive, else 0. */
+export function exitCodeFor(tally: Tally, strict: boolean): number {
+  if (tally.errors > 0) return EXIT.error;
+  if (strict && tally.warnings > 0) return EXIT.error;
+  if (tally.inconclusive > 0) return EXIT.inconclusive;
+  return EXIT.ok;
+}
+
+/** Colour on a stream: only on a TTY, never with a non-empty `NO_COLOR`, never with `TERM=dumb`. */
+export function useColor(stream: CliOutput, env: CliIo['env']): boolean {
+  if (stream.isTTY !== true) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  return env.TERM !== 'dumb';
+}
+
+/** Reads the whole of stdin as UTF-8 text, without a leading byte-order mark. */
+export async function readAllText(input: CliInput): Promise<string> {
+  const decoder = new TextDecoder('utf-8');
+  let text = '';
+  for await (const chunk of input) {
+    text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+  }
+  text += decoder.decode();
+  return stripBom(text);
+}
+
+/** Removes one leading U+FEFF (Notepad and PowerShell 5 write one). */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/**
+ * The values of a batch: the arguments, or stdin one a line when there are none. Line ends (LF or
+ * CRLF) are removed, blank lines skipped; other whitespace is kept for the validators to report.
+ */
+export async function readBatch(values: readonly string[], io: CliIo, what: string): Promise<string[]> {
+  if (values.length > 0) return [...values];
+  if (io.stdin.isTTY === true) {
+    throw new UsageError(`give one or more ${what}s, or pipe them on stdin (one a line)`);
+  }
+  const text = await readAllText(io.stdin);
+  return text.split(/\r?\n/).filter((line) => line.trim() !== '');
+}
+
+/** Parses a positive whole number for a flag (`--timeout 500`); anything else is a usage error. */
+export function positiveInt(value: string): number {
+  if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError('Expected a positive whole number.');
+  const number = Number(value.trim());
+  if (!Number.isSafeInteger(number) || number < 1)
+    throw new InvalidArgumentError('Expected a positive whole number.');
+  return number;
+}
+
+/** Commander collector for repeatable flags (`--domain a --domain b`). */
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return previous ? [...previous, value] : [value];
+}
+
+/**
+ * Progress on stderr (`\r12/40`), only when stderr is a TTY, at most every 100 ms. `clear()` removes
+ * the line; call it before writing a result to a terminal and once at the end.
+ */
+export class Progress {
+  private readonly enabled: boolean;
+  private shown = false;
+  private last = 0;
+
+  constructor(
+    private readonly io: CliIo,
+    private readonly label: string,
+  ) {
+    this.enabled = io.stderr.isTTY === true;
+  }
+
+  /** Shows `label done/total`; the last update (done === total) is never throttled away. */
+  update(done: number, total: number): void {
+    if (!this.enabled) return;
+    const now = Date.now();
+    if (done < total && now - this.last < 100) return;
+    this.last = now;
+    this.io.stderr.write(`\r\x1b[2K${this.label} ${done}/${total}`);
+    this.shown = true;
+  }
+
+  /** Removes the progress line, if one is shown. */
+  clear(): void {
+    if (!this.shown) return;
+    this.io.stderr.write('\r\x1b[2K');
+    this.shown = false;
+  }
+}
+
+/** The one-line text of an unknown thrown value. */
+export function errorText(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/\s*\n\s*/g, ' ').trim();
+}

@@ -1,0 +1,104 @@
+// Shared by the cli tests: an in-memory io for run(), and a spawner for the built command.
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { type CliIo, run } from '../src/cli/run.js';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const CLI = join(ROOT, 'dist', 'cli.js');
+export const ESC = '\u001b';
+
+/** What a command wrote and returned. */
+export interface Outcome {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface FakeIoOptions {
+  stdin?: string;
+  stdinTTY?: boolean;
+  stdoutTTY?: boolean;
+  stderrTTY?: boolean;
+  env?: Record<string, string | undefined>;
+}
+
+/** Calls run() with in-memory streams. */
+export async function runCli(argv: string[], options: FakeIoOptions = {}): Promise<Outcome> {
+  let stdout = '';
+  let stderr = '';
+  const stdin = Object.assign(
+    Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
+    {
+      isTTY: options.stdinTTY ?? false,
+    },
+  );
+  const io: CliIo = {
+    stdout: {
+      write: (chunk: string) => {
+        stdout += chunk;
+        return true;
+      },
+      isTTY: options.stdoutTTY ?? false,
+    },
+    stderr: {
+      write: (chunk: string) => {
+        stderr += chunk;
+        return true;
+      },
+      isTTY: options.stderrTTY ?? false,
+    },
+    stdin,
+    env: options.env ?? {},
+  };
+  const code = await run(argv, io);
+  return { code, stdout, stderr };
+}
+
+/** Spawns `node dist/cli.js …` with pipes (never a TTY). */
+export function spawnCli(
+  argv: string[],
+  options: {
+    stdin?: string;
+    env?: Record<string, string | undefined>;
+    nodeArgs?: string[];
+    cwd?: string;
+    timeoutMs?: number;
+  } = {},
+): Promise<Outcome> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), CLI, ...argv], {
+      cwd: options.cwd ?? ROOT,
+      env: { PATH: process.env.PATH, ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`timed out: ${argv.join(' ')}\n${stderr}`));
+    }, options.timeoutMs ?? 15_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+    child.stdin.on('error', () => {});
+    child.stdin.end(options.stdin ?? '');
+  });
+}
+
+/** The NDJSON lines of an output, parsed. */
+export function ndjson(text: string): unknown[] {
+  return text
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as unknown);
+}

@@ -1,0 +1,127 @@
+// The packed package, used as a user would: `npm pack`, unpack into a scratch node_modules, then
+// import every entry by name from ESM and CJS and run the bin. Catches a file missing from "files",
+// a broken exports map, or a CJS build that does not load. No network: the runtime dependencies
+// are linked from this checkout's node_modules. `npm test` builds first.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+const root = resolve(__dirname, '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+  version: string;
+  dependencies: Record<string, string>;
+};
+let scratch = '';
+let installed = '';
+
+function node(args: string[], input?: string): { code: number; stdout: string; stderr: string } {
+  try {
+    const stdout = execFileSync(process.execPath, args, {
+      cwd: scratch,
+      input,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    return { code: 0, stdout, stderr: '' };
+  } catch (error) {
+    const e = error as { status: number; stdout: string; stderr: string };
+    return { code: e.status, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+beforeAll(() => {
+  scratch = mkdtempSync(join(tmpdir(), 'pic-preflight-pack-'));
+  const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', scratch], {
+    cwd: root,
+    encoding: 'utf8',
+  })
+    .trim()
+    .split('\n')
+    .pop() as string;
+  const modules = join(scratch, 'node_modules');
+  installed = join(modules, 'pic-preflight');
+  mkdirSync(installed, { recursive: true });
+  execFileSync('tar', ['-xzf', join(scratch, packed), '-C', installed, '--strip-components=1']);
+  for (const dependency of Object.keys(pkg.dependencies)) {
+    symlinkSync(join(root, 'node_modules', dependency), join(modules, dependency), 'dir');
+  }
+}, 60_000);
+
+afterAll(() => {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+describe('the packed package', () => {
+  test('ships the build, the JSON Schema and the examples, and nothing from src or test', () => {
+    const listing = execFileSync('find', ['.', '-type', 'f'], { cwd: installed, encoding: 'utf8' });
+    expect(listing).toContain('./dist/index.js');
+    expect(listing).toContain('./dist/index.cjs');
+    expect(listing).toContain('./dist/dns.d.cts');
+    expect(listing).toContain('./dist/cli.js');
+    expect(listing).toContain('./schema/provisioning-request.schema.json');
+    expect(listing).toContain('./examples/demo-zone.json');
+    expect(listing).not.toMatch(/\.\/(src|test)\//);
+  });
+
+  test('every entry imports by name from ESM', () => {
+    writeFileSync(
+      join(scratch, 'esm.mjs'),
+      `import { checkFqdn, ISSUE_CODES } from 'pic-preflight';
+       import { fqdnSchema } from 'pic-preflight/zod';
+       import { runPreflight, renderReport } from 'pic-preflight/dns';
+       import schema from 'pic-preflight/schema/provisioning-request.schema.json' with { type: 'json' };
+       const r = checkFqdn('SIP.Acme-Widgets.com.');
+       const z = fqdnSchema.safeParse('10.0.0.1');
+       console.log(JSON.stringify([r.ok && r.value, z.success, z.error.issues[0].params.code,
+         typeof runPreflight, typeof renderReport, ISSUE_CODES.length > 50, schema.type]));`,
+    );
+    const { code, stdout, stderr } = node(['esm.mjs']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual([
+      'sip.acme-widgets.com',
+      false,
+      'fqdn.ip_address',
+      'function',
+      'function',
+      true,
+      'object',
+    ]);
+  });
+
+  test('every entry requires by name from CJS', () => {
+    writeFileSync(
+      join(scratch, 'cjs.cjs'),
+      `const core = require('pic-preflight');
+       const zod = require('pic-preflight/zod');
+       const dns = require('pic-preflight/dns');
+       const d = core.decorateAddress('ted@adventure-works.com');
+       console.log(JSON.stringify([d.value, zod.sipDomainSchema.parse('Adventure-Works.com'),
+         typeof dns.createResolver, require('pic-preflight/package.json').version]));`,
+    );
+    const { code, stdout } = node(['cjs.cjs']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual([
+      'ted(adventure-works.com)@msn.com',
+      'adventure-works.com',
+      'function',
+      pkg.version,
+    ]);
+  });
+
+  test('the bin runs from the installed package', () => {
+    const bin = join(installed, 'dist', 'cli.js');
+    expect(readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node')).toBe(true);
+    expect(node([bin, '--version']).stdout.trim()).toContain(pkg.version);
+    const fqdn = node([bin, 'fqdn', '--json', 'sip.adventure-works.com', 'sip_bad.adventure-works.com']);
+    expect(fqdn.code).toBe(1);
+    const lines = fqdn.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { ok: boolean });
+    expect(lines.map((line) => line.ok)).toEqual([true, false]);
+  });
+});
