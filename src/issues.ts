@@ -2,6 +2,7 @@
  * The issue codes and the one message table. Check sites produce `{ code, params }`; the sentence
  * is made here and nowhere else. Codes are public API: never rename or reuse one.
  */
+import { codePointOf } from './fqdn/idna.js';
 import type { IssueParams, Severity } from './result.js';
 
 type P = IssueParams;
@@ -16,6 +17,16 @@ interface Definition {
 const s = (value: unknown, fallback = '?'): string =>
   value === undefined || value === null || value === '' ? fallback : String(value);
 const q = (value: unknown): string => `"${s(value, '')}"`;
+/** A character for a message: quoted with its code point, or the code point alone when it is invisible. */
+const ch = (value: unknown): string => {
+  const text = s(value, '');
+  const point = text.codePointAt(0);
+  if (point === undefined) return 'a character';
+  const code = codePointOf(text);
+  const invisible = point <= 0x20 || (point >= 0x7f && point <= 0xa0) || /^[\p{Cf}\p{Z}]$/u.test(text);
+  if (point === 0x20) return `a space (${code})`;
+  return invisible ? code : `"${text}" (${code})`;
+};
 // fqdn.not_a_hostname `found` param → words.
 const FOUND: Record<string, string> = {
   url: 'a URL',
@@ -58,15 +69,11 @@ export const ISSUE_DEFINITIONS = {
     (p) =>
       `${q(p.value)} is not a bare host name (found ${FOUND[String(p.found)] ?? s(p.found, 'extra parts')}).`,
   ),
-  'fqdn.invalid_char': def(
-    E,
-    (p) =>
-      `The character ${q(p.char)}${p.codePoint ? ` (${p.codePoint})` : ''} is not allowed in a host name.`,
-  ),
+  'fqdn.invalid_char': def(E, (p) => `The character ${ch(p.char)} is not allowed in a host name.`),
   'fqdn.non_ascii': def(
     E,
     (p) =>
-      `The name contains the non-ASCII character ${q(p.char)}${p.codePoint ? ` (${p.codePoint})` : ''}; Lync Server 2013 and Skype for Business do not support internationalized domain names.`,
+      `The name contains the non-ASCII character ${ch(p.char)}; Lync Server 2013 and Skype for Business do not support internationalized domain names.`,
   ),
   'fqdn.label_empty': def(E, () => 'The name has an empty label (a leading dot, ".." or two trailing dots).'),
   'fqdn.too_long': def(
@@ -139,7 +146,7 @@ export const ISSUE_DEFINITIONS = {
   ),
   'agreement_number.invalid_char': def(
     E,
-    (p) => `The agreement number contains ${s(p.char)}; only ASCII letters, digits and "-" are allowed.`,
+    (p) => `The agreement number contains ${ch(p.char)}; only ASCII letters, digits and "-" are allowed.`,
   ),
   'agreement_number.too_short': def(
     W,
@@ -170,7 +177,7 @@ export const ISSUE_DEFINITIONS = {
   }),
   'address.invalid_local_part': def(
     E,
-    (p) => `The user part contains ${s(p.char)}, which a SIP user part (RFC 3261) does not allow.`,
+    (p) => `The user part contains ${ch(p.char)}, which a SIP user part (RFC 3261) does not allow.`,
   ),
   'address.local_part_too_long': def(
     W,
