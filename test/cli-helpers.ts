@@ -3,7 +3,9 @@ import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { type CliIo, run } from '../src/cli/run.js';
+import type { Report } from '../src/preflight/report-types.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI = join(ROOT, 'dist', 'cli.js');
@@ -101,4 +103,39 @@ export function ndjson(text: string): unknown[] {
     .split('\n')
     .filter((line) => line !== '')
     .map((line) => JSON.parse(line) as unknown);
+}
+
+/**
+ * The probe part of the demo's report (examples/demo-certs, src/cli/demo-edges.ts): the correct
+ * Edge passes (its refusal of a client without a certificate is an info), the oakridge Edge's
+ * wildcard-only certificate without clientAuth fails, the wrong-port and private addresses are
+ * refused, and every connection went to a loopback address.
+ */
+export function expectDemoProbe(report: Report): void {
+  const find = (id: string, subject: string) =>
+    report.checks.find((check) => check.id === id && check.subject === subject);
+  const codes = (id: string, subject: string) => find(id, subject)?.issues.map((issue) => issue.code);
+
+  expect(find('tcp', '198.51.100.24:5061')?.status).toBe('pass');
+  expect(find('tls', 'sip.harbourline-freight.com@198.51.100.24:5061')?.status).toBe('pass');
+  expect(codes('tls', 'sip.harbourline-freight.com@198.51.100.24:5061')).toEqual([
+    'tls.handshake_incomplete',
+  ]);
+
+  expect(find('tcp', '198.51.100.120:5061')?.status).toBe('pass');
+  expect(find('tls', 'sip.oakridge-partners.net@198.51.100.120:5061')?.status).toBe('fail');
+  expect(codes('tls', 'sip.oakridge-partners.net@198.51.100.120:5061')).toEqual([
+    'tls.name_mismatch',
+    'tls.missing_client_auth',
+  ]);
+
+  expect(codes('tcp', '198.51.100.40:5062')).toEqual(['probe.unreachable']);
+  expect(find('tls', 'sip.tidewater-analytics.net@198.51.100.40:5062')?.status).toBe('skipped');
+  expect(codes('tcp', '10.20.30.40:5061')).toEqual(['probe.unreachable']);
+  expect(find('tls', 'sip.westfield-builders.org@10.20.30.40:5061')?.status).toBe('skipped');
+
+  const tcp = report.checks.filter((check) => check.id === 'tcp');
+  expect(tcp).toHaveLength(4);
+  for (const check of tcp) expect(String(check.evidence?.connectedTo)).toMatch(/^127\.\d+\.\d+\.\d+:\d+$/);
+  expect(report.summary.inconclusive).toBe(0);
 }

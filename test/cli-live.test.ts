@@ -11,7 +11,8 @@ import type { CliIo } from '../src/cli/run.js';
 import type { ZoneRecord } from '../src/dns/zone-server.js';
 import type { Report } from '../src/preflight/report-types.js';
 import { VERSION } from '../src/version.js';
-import { ESC, ndjson, ROOT, runCli } from './cli-helpers.js';
+import { ESC, expectDemoProbe, ndjson, ROOT, runCli } from './cli-helpers.js';
+import { startSilentListener, startTlsListener } from './fixtures/certs/index.js';
 import { startTestDnsServer, type TestDnsServer } from './helpers/dns-server.js';
 
 const zone = (
@@ -161,6 +162,123 @@ describe('check --probe', () => {
     } finally {
       await local.close();
     }
+  });
+});
+
+describe('check --probe --ca / --probe-timeout (a listener on 127.0.0.1 with a fixture certificate)', () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'pic-ca-'));
+  const ROOT_PEM = join(ROOT, 'test', 'fixtures', 'certs', 'root.pem');
+  /** A zone whose SRV record points at `port` on 127.0.0.1 for sip.contoso.com (the fixture's name). */
+  const contoso = (port: number): ZoneRecord[] => [
+    {
+      name: '_sipfederationtls._tcp.contoso.com',
+      type: 'SRV',
+      data: { priority: 0, weight: 0, port, target: 'sip.contoso.com' },
+    },
+    { name: 'sip.contoso.com', type: 'A', data: '127.0.0.1' },
+  ];
+  const argv = (dns: TestDnsServer, ...more: string[]) => [
+    'check',
+    '--edge',
+    'sip.contoso.com',
+    '--domain',
+    'contoso.com',
+    '--agreement',
+    'V7731842',
+    '--nameserver',
+    dns.address,
+    '--timeout',
+    '1000',
+    '--json',
+    ...more,
+  ];
+  const tlsCheck = (report: Report, port: number) =>
+    report.checks.find(
+      (check) => check.id === 'tls' && check.subject === `sip.contoso.com@127.0.0.1:${port}`,
+    );
+
+  it('--ca makes the fixture CA a trust anchor: tls.untrusted without it, none with it', async () => {
+    const edge = await startTlsListener({ leaf: 'good', requireClientCertificate: true });
+    const dns = await startTestDnsServer(contoso(edge.port));
+    try {
+      const plain = await runCli(argv(dns, '--probe'));
+      const without = tlsCheck(JSON.parse(plain.stdout) as Report, edge.port);
+      expect(without?.issues.map((i) => i.code)).toContain('tls.untrusted');
+
+      const out = await runCli(argv(dns, '--probe', '--ca', ROOT_PEM, '--probe-timeout', '3000'));
+      const report = JSON.parse(out.stdout) as Report;
+      const codes = tlsCheck(report, edge.port)?.issues.map((i) => i.code);
+      expect(codes).toEqual(['tls.handshake_incomplete']); // mutual TLS: certificate retrieved, then refused
+      expect(tlsCheck(report, edge.port)?.status).toBe('pass');
+      expect(report.checks.find((c) => c.id === 'tcp')?.status).toBe('pass');
+      // Still exit 1: 127.0.0.1 is not a public address and the SRV port is not 5061.
+      expect(allCodes(report)).toEqual(expect.arrayContaining(['dns.private_address', 'srv.wrong_port']));
+      expect(out.code).toBe(1);
+    } finally {
+      await dns.close();
+      await edge.close();
+    }
+  });
+
+  it('--ca accepts a bundle and repeats', async () => {
+    const bundle = join(tmp, 'bundle.pem');
+    writeFileSync(
+      bundle,
+      `some text first\n${readFileSync(join(ROOT, 'test', 'fixtures', 'certs', 'intermediate.pem'), 'utf8')}${readFileSync(ROOT_PEM, 'utf8')}`,
+    );
+    const edge = await startTlsListener({ leaf: 'good' });
+    const dns = await startTestDnsServer(contoso(edge.port));
+    try {
+      const out = await runCli(argv(dns, '--probe', '--ca', bundle, '--ca', ROOT_PEM));
+      expect(tlsCheck(JSON.parse(out.stdout) as Report, edge.port)?.issues).toEqual([]);
+      expect(out.code).toBe(1);
+    } finally {
+      await dns.close();
+      await edge.close();
+    }
+  });
+
+  it('--probe-timeout bounds each phase (a listener that never answers TLS)', async () => {
+    const edge = await startSilentListener();
+    const dns = await startTestDnsServer(contoso(edge.port));
+    try {
+      const started = performance.now();
+      const out = await runCli(argv(dns, '--probe', '--probe-timeout', '150'));
+      expect(performance.now() - started).toBeLessThan(1500);
+      const check = tlsCheck(JSON.parse(out.stdout) as Report, edge.port);
+      expect(check?.issues.map((i) => i.code)).toEqual(['tls.handshake_failed']);
+      expect(String(check?.evidence?.error)).toContain('within 150 ms');
+    } finally {
+      await dns.close();
+      await edge.close();
+    }
+  });
+
+  it.each([
+    [
+      'a missing --ca file',
+      ['--probe', '--ca', '/nonexistent/pic-ca.pem'],
+      /--ca: cannot read .*no such file/,
+    ],
+    ['a --ca directory', ['--probe', '--ca', tmpdir()], /--ca: cannot read .*it is a directory/],
+    [
+      'a --ca file without a certificate',
+      ['--probe', '--ca', join(ROOT, 'package.json')],
+      /holds no PEM certificate/,
+    ],
+    ['--ca without --probe', ['--ca', ROOT_PEM], /--ca applies to the probe only: add --probe/],
+    [
+      '--probe-timeout without --probe',
+      ['--probe-timeout', '100'],
+      /--probe-timeout applies to the probe only/,
+    ],
+    ['a non-numeric --probe-timeout', ['--probe', '--probe-timeout', 'soon'], /probe-timeout/],
+  ])('exit 2 for %s, one line on stderr, nothing on stdout', async (_label, more, message) => {
+    const out = await runCli(argv(silent, ...more));
+    expect(out.code).toBe(2);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toMatch(message);
+    expect(out.stderr.trimEnd().split('\n')).toHaveLength(1);
   });
 });
 
@@ -376,6 +494,46 @@ describe('demo (in process)', () => {
     expect((JSON.parse(out.stdout) as Report).summary.status).toBe('fail');
   });
 
+  it('probes the demo Edges by default: tcp/tls checks with the expected codes, loopback only', async (context) => {
+    const out = await runCli(['demo', '--json']);
+    expect(out.code).toBe(0);
+    const skipped = /^Probe: skipped, .*$/m.exec(out.stderr);
+    if (skipped) context.skip(`the demo could not run its probe here: ${skipped[0]}`);
+    expectDemoProbe(JSON.parse(out.stdout) as Report);
+    // Each Edge on its own 127.0.0.x:5061, or (where that cannot be bound) ports chosen on 127.0.0.1.
+    expect(out.stderr).toMatch(
+      /198\.51\.100\.24:5061 → 127\.0\.0\.24:5061|ports chosen by the system on 127\.0\.0\.1/,
+    );
+    expect(out.stderr).toContain('--no-probe');
+  });
+
+  it('falls back to ports chosen by the system when 127.0.0.24:5061 is taken', async (context) => {
+    const { createServer } = await import('node:net');
+    const blocker = createServer();
+    const bound = await new Promise<string | null>((resolve) => {
+      blocker.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+      blocker.listen(5061, '127.0.0.24', () => resolve(null));
+    });
+    if (bound !== null) context.skip(`cannot bind 127.0.0.24:5061 here to block it (${bound})`);
+    try {
+      const out = await runCli(['demo', '--json']);
+      expect(out.code).toBe(0);
+      expect(out.stderr).toContain('127.0.0.x:5061 cannot be bound here');
+      expect(out.stderr).toMatch(/198\.51\.100\.24:5061 → 127\.0\.0\.1:\d+/);
+      expectDemoProbe(JSON.parse(out.stdout) as Report);
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  });
+
+  it('--no-probe: the report has no tcp/tls checks and stderr no probe part', async () => {
+    const out = await runCli(['demo', '--json', '--no-probe']);
+    expect(out.code).toBe(0);
+    const report = JSON.parse(out.stdout) as Report;
+    expect(report.checks.filter((check) => check.id === 'tcp' || check.id === 'tls')).toEqual([]);
+    expect(out.stderr).not.toContain('Probe:');
+  });
+
   it('the demo files are missing or broken → UsageError (exit 2 through run)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pic-demo-'));
     const { io } = fakeIo();
@@ -396,5 +554,8 @@ describe('demo (in process)', () => {
     expect(await runDemo({ format: 'markdown' }, io, dir)).toBe(0);
     expect(out.stdout).toMatch(/^## pic-preflight report: ✖ fail/);
     expect(out.stderr).toContain('127.0.0.1:');
+    // Without demo-certs/ the probe part is skipped with one line; the demo still runs.
+    expect(out.stderr).toMatch(/^Probe: skipped, the demo certificates are missing .*$/m);
+    expect(out.stdout).not.toMatch(/^\| (tcp|tls)\b/m);
   });
 });

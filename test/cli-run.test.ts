@@ -25,6 +25,8 @@ describe('version and help', () => {
 
   it.each([
     ['check', '--request'],
+    ['check', '--ca <file>'],
+    ['check', '--probe-timeout <ms>'],
     ['srv', '--concurrency'],
     ['fqdn', '--allow-idn'],
     ['sip-domain', '--json'],
@@ -33,6 +35,7 @@ describe('version and help', () => {
     ['undecorate', '--excluded'],
     ['provider-command', '--server-version'],
     ['demo', '--format'],
+    ['demo', '--no-probe'],
   ])('%s --help exits 0 and lists %s', async (command, flag) => {
     const out = await runCli([command, '--help']);
     expect(out.code).toBe(0);

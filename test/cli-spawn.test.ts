@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../src/preflight/report-types.js';
-import { CLI, ESC, ndjson, ROOT, spawnCli } from './cli-helpers.js';
+import { CLI, ESC, expectDemoProbe, ndjson, ROOT, spawnCli } from './cli-helpers.js';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 const tmp = mkdtempSync(join(tmpdir(), 'pic-cli-spawn-'));
@@ -54,6 +54,27 @@ describe('basics', () => {
     expect(out.stdout).toBe('');
     expect(out.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(out.stderr).not.toMatch(/\bat .*:\d+:\d+/);
+  });
+
+  it('exit 2 for an unreadable --ca file (before any query or connection)', async () => {
+    const out = await spawnCli([
+      'check',
+      '--edge',
+      'sip.harbourline-freight.com',
+      '--domain',
+      'harbourline-freight.com',
+      '--agreement',
+      'V7731842',
+      '--nameserver',
+      '127.0.0.1:9',
+      '--probe',
+      '--ca',
+      join(tmp, 'no-such-ca.pem'),
+    ]);
+    expect(out.code).toBe(2);
+    expect(out.stdout).toBe('');
+    expect(out.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(out.stderr).toMatch(/--ca: cannot read ".*no-such-ca\.pem": no such file/);
   });
 
   it('exit 2 for a non-numeric --timeout', async () => {
@@ -204,6 +225,48 @@ describe('demo', () => {
     expect(bySubject('sip.oakridge-partners.net')).toContain('dns.target_is_alias');
     expect(bySubject('sip.westfield-builders.org')).toContain('dns.private_address');
     expect(report.summary.inconclusive).toBe(0);
+  });
+
+  it('shows the probe: TLS listeners on loopback play the Edges, tcp/tls checks in the same report', async (context) => {
+    const started = performance.now();
+    const out = await spawnCli(['demo']);
+    const elapsed = performance.now() - started;
+    expect(out.code).toBe(0);
+    const skipped = /^Probe: skipped, .*$/m.exec(out.stderr);
+    if (skipped) context.skip(`the demo could not run its probe here: ${skipped[0]}`);
+    // The DNS part comes first, unchanged; the probe's checks follow in the same report.
+    expect(out.stdout.indexOf('sip.westfield-builders.org\n')).toBeLessThan(
+      out.stdout.indexOf('198.51.100.24:5061\n'),
+    );
+    expect(out.stdout).toMatch(/^ {2}✔ tls pass {2}→ 198\.51\.100\.24$/m);
+    expect(out.stdout).toMatch(/^ {2}✖ tls fail {2}→ 198\.51\.100\.120$/m);
+    for (const code of [
+      'tls.name_mismatch',
+      'tls.missing_client_auth',
+      'tls.handshake_incomplete',
+      'probe.unreachable',
+    ]) {
+      expect(out.stdout).toContain(`[${code}]`);
+    }
+    expect(out.stderr).toMatch(/^Probe: TLS listeners play the Edges/m);
+    expect(elapsed).toBeLessThan(3000); // `npm run demo` stays quick
+  });
+
+  it('--json: the probe checks carry the expected codes (only an info for the correct Edge), loopback only', async (context) => {
+    const out = await spawnCli(['demo', '--json']);
+    expect(out.code).toBe(0);
+    const skipped = /^Probe: skipped, .*$/m.exec(out.stderr);
+    if (skipped) context.skip(`the demo could not run its probe here: ${skipped[0]}`);
+    expectDemoProbe(JSON.parse(out.stdout) as Report);
+  });
+
+  it('--no-probe: no listener, no tcp/tls check', async () => {
+    const out = await spawnCli(['demo', '--no-probe', '--json']);
+    expect(out.code).toBe(0);
+    expect((JSON.parse(out.stdout) as Report).checks.some((c) => c.id === 'tcp' || c.id === 'tls')).toBe(
+      false,
+    );
+    expect(out.stderr).not.toContain('Probe:');
   });
 
   it('works from another working directory (finds examples/ next to dist/)', async () => {

@@ -63,6 +63,10 @@ describe('the packed package', () => {
     expect(listing).toContain('./dist/cli.js');
     expect(listing).toContain('./schema/provisioning-request.schema.json');
     expect(listing).toContain('./examples/demo-zone.json');
+    // The demo's probe part: the throwaway demo CA and the demo Edges' (published, demo-only) keys.
+    for (const file of ['demo-ca.pem', 'harbourline-edge.pem', 'harbourline-edge.key', 'oakridge-edge.pem']) {
+      expect(listing).toContain(`./examples/demo-certs/${file}`);
+    }
     expect(listing).not.toMatch(/\.\/(src|test)\//);
   });
 
@@ -71,12 +75,12 @@ describe('the packed package', () => {
       join(scratch, 'esm.mjs'),
       `import { checkFqdn, ISSUE_CODES } from 'pic-preflight';
        import { fqdnSchema } from 'pic-preflight/zod';
-       import { runPreflight, renderReport } from 'pic-preflight/dns';
+       import { runPreflight, renderReport, probeEdges } from 'pic-preflight/dns';
        import schema from 'pic-preflight/schema/provisioning-request.schema.json' with { type: 'json' };
        const r = checkFqdn('SIP.Acme-Widgets.com.');
        const z = fqdnSchema.safeParse('10.0.0.1');
        console.log(JSON.stringify([r.ok && r.value, z.success, z.error.issues[0].params.code,
-         typeof runPreflight, typeof renderReport, ISSUE_CODES.length > 50, schema.type]));`,
+         typeof runPreflight, typeof renderReport && typeof probeEdges, ISSUE_CODES.length > 50, schema.type]));`,
     );
     const { code, stdout, stderr } = node(['esm.mjs']);
     expect(stderr).toBe('');
@@ -123,5 +127,14 @@ describe('the packed package', () => {
       .split('\n')
       .map((line) => JSON.parse(line) as { ok: boolean });
     expect(lines.map((line) => line.ok)).toEqual([true, false]);
+  });
+
+  test('the demo runs from the installed package, its probe with the shipped demo certificates', () => {
+    const demo = node([join(installed, 'dist', 'cli.js'), 'demo', '--json']);
+    expect(demo.code).toBe(0);
+    const checks = (JSON.parse(demo.stdout) as { checks: { id: string; subject: string }[] }).checks;
+    expect(checks.some((check) => check.subject === 'sip.harbourline-freight.com@198.51.100.24:5061')).toBe(
+      true,
+    );
   });
 });

@@ -1,7 +1,8 @@
 /**
- * The socket adapter of the probe (RULES.md §9): the only module that imports `node:net` and
- * `node:tls`. Everything else takes a {@link Prober}, so the certificate rules are tested without
- * sockets and this file is tested against real listeners on 127.0.0.x.
+ * The socket adapter of the probe (RULES.md §9): the only client module that imports `node:net`
+ * and `node:tls` (the demo's listeners are edge-server.ts). Everything else takes a {@link Prober},
+ * so the certificate rules are tested without sockets and this file is tested against real
+ * listeners on 127.0.0.x.
  *
  * Node 20 pitfalls measured here (and avoided):
  * - `getPeerX509Certificate()` works once: a second call, or a later `getPeerCertificate()`, returns

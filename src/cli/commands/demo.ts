@@ -1,7 +1,9 @@
 /**
  * `pic-preflight demo`: serves `examples/demo-zone.json` from an authoritative DNS server on
- * 127.0.0.1 (a free port) and runs `check` on `examples/demo-request.json` against it. No network
- * needed. Exit 0 once the report is printed (its mistakes are the point); 2 when the demo could not run.
+ * 127.0.0.1 (a free port) and runs `check` on `examples/demo-request.json` against it; unless
+ * `--no-probe`, TLS listeners on 127.0.0.x play the demo's Edges and the report gains the probe's
+ * `tcp`/`tls` checks (see demo-edges.ts). No network needed: nothing but loopback is contacted.
+ * Exit 0 once the report is printed (its mistakes are the point); 2 when the demo could not run.
  */
 import { type Command, Option } from 'commander';
 import { type CliIo, EXIT, errorText, UsageError } from '../io.js';
@@ -15,6 +17,8 @@ export const DEMO_FILES = Object.freeze({ zone: 'demo-zone.json', request: 'demo
 export interface DemoFlags {
   format?: 'text' | 'json' | 'markdown';
   json?: boolean;
+  /** `--no-probe` sets `false`: no TLS listeners, no `tcp`/`tls` checks. @default true */
+  probe?: boolean;
 }
 
 /** Registers `demo`. */
@@ -25,8 +29,11 @@ export function registerDemo(program: Command, { io, setExitCode }: CommandConte
     .description(
       'Run check on examples/demo-request.json against a DNS server on 127.0.0.1 (a free port) serving ' +
         'examples/demo-zone.json: one correct SIP domain and one for each common mistake. Needs no network; ' +
-        'exits 0 once the report is printed, 2 when the demo could not run.',
+        'exits 0 once the report is printed, 2 when the demo could not run. Unless --no-probe, TLS listeners on ' +
+        '127.0.0.x:5061 (or ports chosen by the system on 127.0.0.1) play the Edges with certificates from ' +
+        'examples/demo-certs (a throwaway demo CA), and the report includes the probe (tcp and tls checks).',
     )
+    .option('--no-probe', 'skip the probe part (no TLS listeners, no tcp/tls checks)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']))
     .addOption(new Option('--json', 'same as --format json').conflicts('format'))
     .action(async (flags: DemoFlags) => {
@@ -93,12 +100,30 @@ export async function runDemo(flags: DemoFlags, io: CliIo, examplesDir?: string)
       requestPath.startsWith('..') || isAbsolute(requestPath) ? join(dir, DEMO_FILES.request) : requestPath;
     io.stderr.write(
       `Demo: ${zone.length} records served by a DNS server on ${server.address} (nothing leaves this machine).\n` +
-        `Same as: pic-preflight check --request ${shown} --nameserver ${server.address}\n\n`,
+        `Same as: pic-preflight check --request ${shown} --nameserver ${server.address}\n` +
+        (flags.probe === false ? '\n' : ''),
     );
     const checkFlags: CheckFlags = { nameserver: [server.address], timeout: 1000, deadline: 20_000 };
     if (flags.json === true) checkFlags.json = true;
     if (flags.format !== undefined) checkFlags.format = flags.format;
-    await executeCheck(request, checkFlags, io);
+    if (flags.probe === false) {
+      await executeCheck(request, checkFlags, io);
+    } else {
+      const { startDemoEdges } = await import('../demo-edges.js');
+      // The probe part never fails the demo: anything unexpected becomes a one-line note.
+      const edges = await startDemoEdges(dir).catch((error: unknown) => ({ skipped: errorText(error) }));
+      if ('skipped' in edges) {
+        io.stderr.write(`Probe: skipped, ${edges.skipped}.\n\n`);
+        await executeCheck(request, checkFlags, io);
+      } else {
+        io.stderr.write(`${edges.description.join('\n')}\n\n`);
+        try {
+          await executeCheck(request, { ...checkFlags, probe: true }, io, edges.probeOptions);
+        } finally {
+          await edges.close();
+        }
+      }
+    }
   } finally {
     await server.close();
   }
