@@ -3,8 +3,8 @@
 // Run: npm run bench -- cli (builds first), or npx tsx bench/cli.bench.ts after npm run build.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { machine, quantile } from './lib.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 25);
 const CLI = join('dist', 'cli.js');
@@ -42,12 +42,7 @@ function time(args: string[]): number {
   return elapsed;
 }
 
-const quantile = (sorted: number[], q: number): number =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-
-console.log(
-  `node ${process.version}, ${cpus()[0]?.model ?? 'cpu'} × ${cpus().length}, ${RUNS} runs per case, interleaved`,
-);
+console.log(`${machine()}, ${RUNS} runs per case, interleaved`);
 // One warm-up run per case (file system cache), not counted. Then the cases take turns, so a change
 // in machine load hits every case alike.
 for (const c of cases) time(c.args);

@@ -4,27 +4,15 @@
 // do) and "cold" (every address has its own domain, so the domain memo never hits and every address
 // pays the full FQDN check).
 // Run: npm run bench decorate, or npx tsx bench/decorate.bench.ts
-import { cpus } from 'node:os';
 import { Bench } from 'tinybench';
 import { createDecorator, decorateAddress } from '../src/index.js';
+import { machine, picker, seeded, WORDS } from './lib.js';
 
 const COUNT = 100_000;
 
-// mulberry32: a small seeded generator, so every run sees the same addresses.
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function makeAddresses(count: number, seed: number, uniqueDomains: boolean): string[] {
   const random = seeded(seed);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const pick = picker(random);
   const users = [
     'ted',
     'ann.smith',
@@ -36,18 +24,7 @@ function makeAddresses(count: number, seed: number, uniqueDomains: boolean): str
     'o%27brien',
     'Kim.Lee',
   ];
-  const words = [
-    'acme',
-    'northwind',
-    'globex',
-    'initech',
-    'umbrella',
-    'stark',
-    'wayne',
-    'hooli',
-    'vandelay',
-    'tyrell',
-  ];
+  const words = WORDS;
   const suffixes = ['com', 'net', 'org', 'co.uk', 'de', 'fr', 'com.au', 'io', 'ch', 'nl', 'es', 'it'];
   const excluded = ['msn.com', 'outlook.com', 'live.com', 'hotmail.com', 'Hotmail.com'];
   let serial = 0;
@@ -115,7 +92,7 @@ bench
 await bench.run();
 
 console.log(`decorateAddress on ${COUNT.toLocaleString('en')} mixed addresses (median of each task's runs)`);
-console.log(`node ${process.version}, ${cpus().length} CPUs, ${cpus()[0]?.model ?? 'unknown CPU'}\n`);
+console.log(`${machine()}\n`);
 console.log('| task | runs | median ms / 100k | addresses/s |');
 console.log('|---|---:|---:|---:|');
 for (const task of bench.tasks) {

@@ -3,10 +3,10 @@
 // lookups done with node:dns's Resolver (c-ares) at the same concurrency.
 // Run: npm run bench -- dns, or npx tsx bench/dns.bench.ts
 import { promises as dnsPromises } from 'node:dns';
-import { cpus } from 'node:os';
 import { checkDomainWith, createLiveContext } from '../src/dns/live.js';
 import { createResolver } from '../src/dns/resolver.js';
 import { startZoneServer, type ZoneRecord } from '../src/dns/zone-server.js';
+import { machine, median } from './lib.js';
 
 const DOMAINS = Number(process.env.BENCH_DOMAINS ?? 500);
 const DELAY_MS = 20;
@@ -27,8 +27,6 @@ const zone: ZoneRecord[] = domains.flatMap((d, i) => [
   },
   { name: `sip.${d}`, type: 'A' as const, data: `198.51.100.${(i % 250) + 1}` },
 ]);
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** A tiny limiter shared by the node:dns run, same shape as the library's. */
 function limiter(limit: number) {
@@ -107,7 +105,7 @@ async function main() {
   }
   await server.close();
 
-  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, node ${process.version}`);
+  console.log(`machine: ${machine()}`);
   console.log(
     `${DOMAINS} domains × ${QUERIES_PER_DOMAIN} queries × ${DELAY_MS} ms ÷ ${CONCURRENCY} in flight = floor ${floorMs.toFixed(0)} ms`,
   );

@@ -2,34 +2,22 @@
 // on the same 10,000 host names (about 10 % malformed), plus the cold import time of the core entry.
 // Run: npm run bench (builds first), or npx tsx bench/fqdn.bench.ts
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { existsSync } from 'node:fs';
 import isFqdnPackage from 'is-fqdn';
 import { Bench } from 'tinybench';
 import { parse } from 'tldts';
 import validatorIsFQDN from 'validator/lib/isFQDN.js';
 import { checkFqdn, isFqdn } from '../src/index.js';
 import { fqdnSchema } from '../src/zod/index.js';
+import { machine, median, picker, seeded, WORDS } from './lib.js';
 
 const COUNT = 10_000;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const IMPORT_RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 15);
 
-// mulberry32: a small seeded generator, so every run sees the same names.
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function makeNames(count: number, seed: number): string[] {
   const random = seeded(seed);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const pick = picker(random);
   const hosts = [
     'sip',
     'sipfed',
@@ -43,18 +31,7 @@ function makeNames(count: number, seed: number): string[] {
     'www',
     'fe-pool2',
   ];
-  const words = [
-    'acme',
-    'northwind',
-    'globex',
-    'initech',
-    'umbrella',
-    'stark',
-    'wayne',
-    'hooli',
-    'vandelay',
-    'tyrell',
-  ];
+  const words = WORDS;
   const suffixes = [
     'com',
     'com',
@@ -137,14 +114,6 @@ const tasks: Record<string, () => void> = {
   },
 };
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
-
 // Interleaved rounds: every round runs every task (in a rotated order); the median of the rounds' medians is reported.
 const perRound: Record<string, number[]> = {};
 const order = Object.keys(tasks);
@@ -212,9 +181,4 @@ if (existsSync('dist/index.js')) {
   console.log('\nCold import skipped: build first (npm run build).');
 }
 
-const model = /model name\s*:\s*(.*)/.exec(
-  existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '',
-)?.[1];
-console.log(
-  `\nMachine: ${cpus().length} CPUs, ${model ?? cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}, ${new Date().toISOString().slice(0, 10)} (sink ${sink > 0})`,
-);
+console.log(`\nMachine: ${machine()} (sink ${sink > 0})`);

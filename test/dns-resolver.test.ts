@@ -1,11 +1,13 @@
 // The resolver against a real dns2 server on 127.0.0.1 (UDP + TCP, one port), with scripted faults.
 import dgram from 'node:dgram';
 import dns from 'node:dns';
+import { getEventListeners } from 'node:events';
 import net from 'node:net';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { createResolver, parseNameServer } from '../src/dns/resolver.js';
 import type { LookupOutcome } from '../src/dns/types.js';
-import { rr, startTestDnsServer, type TestDnsServer } from './helpers/dns-server.js';
+import { type Fault, rr, serveForFile } from './helpers/dns-server.js';
+import { warningsDuring } from './helpers/warnings.js';
 
 const ZONE = [
   rr.srv('_sipfederationtls._tcp.contoso.com', 'sip.contoso.com'),
@@ -19,13 +21,7 @@ const ZONE = [
   ...Array.from({ length: 100 }, (_, i) => rr.a('big.contoso.com', `198.51.100.${i + 1}`)),
 ];
 
-let server: TestDnsServer;
-beforeAll(async () => {
-  server = await startTestDnsServer(ZONE);
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = serveForFile(ZONE);
 
 const resolver = (options: Parameters<typeof createResolver>[0] = {}) =>
   createResolver({ nameservers: [server.address], timeoutMs: 200, attempts: 2, ...options });
@@ -120,7 +116,7 @@ describe('outcomes from an authoritative server', () => {
 
 describe('scripted faults', () => {
   const NAME = 'sip.contoso.com';
-  test.each<[string, Parameters<TestDnsServer['fault']>[1], Partial<LookupOutcome>]>([
+  test.each<[string, Fault, Partial<LookupOutcome>]>([
     ['SERVFAIL', 'servfail', { kind: 'server_failure', rcode: 'SERVFAIL' }],
     ['REFUSED', 'refused', { kind: 'server_failure', rcode: 'REFUSED' }],
     ['NXDOMAIN', 'nxdomain', { kind: 'nxdomain' }],
@@ -140,7 +136,7 @@ describe('scripted faults', () => {
   });
 
   // Each row waits for the timer: attempts (2) × timeoutMs (200) ≈ 400 ms, well under 1.5 s.
-  test.each<[string, Parameters<TestDnsServer['fault']>[1], Partial<LookupOutcome>, 'udp' | 'tcp']>([
+  test.each<[string, Fault, Partial<LookupOutcome>, 'udp' | 'tcp']>([
     ['silence', 'silence', { kind: 'timeout', timeoutMs: 200 }, 'udp'],
     ['TC bit, then a TCP server that accepts and never answers', 'tcp-silence', { kind: 'timeout' }, 'udp'],
     ['TCP transport, server never answers', 'silence', { kind: 'timeout' }, 'tcp'],
@@ -259,6 +255,22 @@ describe('network errors, several servers, abort', () => {
     } finally {
       server.fault('sip.contoso.com', undefined);
     }
+  });
+  test('concurrent lookups sharing a signal add one abort listener, gone once they settle', async () => {
+    const controller = new AbortController();
+    const names = ['sip.contoso.com', 'alias.contoso.com', 'dangling.contoso.com', 'nowhere.contoso.com'];
+    let during = 0;
+    const warnings = await warningsDuring(async () => {
+      const r = resolver();
+      const pending = Array.from({ length: 24 }, (_, i) =>
+        r.lookup(names[i % names.length]!, i % 2 === 0 ? 'A' : 'AAAA', { signal: controller.signal }),
+      );
+      during = getEventListeners(controller.signal, 'abort').length;
+      await Promise.all(pending);
+    });
+    expect(during).toBe(1);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+    expect(warnings).toEqual([]);
   });
   test('no socket or timer outlives a lookup (TCP that never answers included)', async () => {
     server.fault('sip.contoso.com', 'tcp-silence');

@@ -1,9 +1,9 @@
 // checkDomainFederation against a real dns2 server on 127.0.0.1: every code of RULES §7–8.
 import dgram from 'node:dgram';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { checkDomainFederation, type DomainReport, type LiveOptions } from '../src/dns/live.js';
 import type { Check } from '../src/preflight/report-types.js';
-import { rr, startTestDnsServer, type TestDnsServer } from './helpers/dns-server.js';
+import { rr, serveForFile } from './helpers/dns-server.js';
 
 const ZONE = [
   // good.com: everything right, plus the related records.
@@ -60,13 +60,7 @@ const ZONE = [
   rr.a('sip.slowtarget.com', '203.0.113.50'),
 ];
 
-let server: TestDnsServer;
-beforeAll(async () => {
-  server = await startTestDnsServer(ZONE);
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = serveForFile(ZONE);
 
 const options = (extra: LiveOptions = {}): LiveOptions => ({
   nameservers: [server.address],

@@ -1,11 +1,13 @@
 // runPreflight end to end against a real dns2 server on 127.0.0.1, plus fake resolvers for the
 // concurrency, memo and deadline guarantees.
+import { getEventListeners } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { LookupOutcome, RecordType, Resolver } from '../src/dns/types.js';
 import type { Check, Report } from '../src/preflight/report-types.js';
 import { runPreflight } from '../src/preflight/run.js';
-import { rr, startTestDnsServer, type TestDnsServer } from './helpers/dns-server.js';
+import { rr, serveForFile } from './helpers/dns-server.js';
+import { warningsDuring } from './helpers/warnings.js';
 
 const probeCalls: unknown[][] = [];
 vi.mock('../src/probe/index.js', () => ({
@@ -28,13 +30,7 @@ const ZONE = [
   rr.a('sip.priv-edge.com', '10.1.1.1'),
 ];
 
-let server: TestDnsServer;
-beforeAll(async () => {
-  server = await startTestDnsServer(ZONE);
-});
-afterAll(async () => {
-  await server.close();
-});
+const server = serveForFile(ZONE);
 
 const REQUEST = {
   agreementType: 'volume-licensing',
@@ -196,7 +192,11 @@ describe('bounded: the deadline holds', () => {
     const start = performance.now();
     const report = await runPreflight(REQUEST, { resolver: hanging, deadlineMs: 300 });
     expect(performance.now() - start).toBeLessThan(700);
-    expect(report.checks.filter((c) => c.id === 'srv').every((c) => c.status === 'inconclusive')).toBe(true);
+    // Every SIP domain of the request has its srv check, each cut off (an empty list must not pass).
+    const srv = report.checks.filter((c) => c.id === 'srv');
+    expect(srv.map((c) => [c.subject, c.status])).toEqual(
+      REQUEST.sipDomains.map((domain) => [domain, 'inconclusive']),
+    );
   });
 
   test('an outer signal aborts the run too', async () => {
@@ -206,6 +206,44 @@ describe('bounded: the deadline holds', () => {
     const start = performance.now();
     await runPreflight(REQUEST, { resolver: hanging, signal: controller.signal });
     expect(performance.now() - start).toBeLessThan(500);
+  });
+
+  test('an outer signal that is already aborted ends the run at once', async () => {
+    const hanging: Resolver = { lookup: () => new Promise<LookupOutcome>(() => {}) };
+    const start = performance.now();
+    const report = await runPreflight(REQUEST, { resolver: hanging, signal: AbortSignal.abort() });
+    expect(performance.now() - start).toBeLessThan(500);
+    expect(report.summary.status).toBe('inconclusive');
+  });
+});
+
+describe('abort listeners: one per signal, none left behind', () => {
+  const DOMAINS = Array.from({ length: 40 }, (_, i) => `d${i}.good.com`);
+  const MANY = { ...REQUEST, sipDomains: DOMAINS };
+
+  test("a run of many concurrent queries: no MaxListenersExceededWarning, the caller's signal left clean", async () => {
+    const controller = new AbortController();
+    const warnings = await warningsDuring(() =>
+      runPreflight(MANY, live({ concurrency: 64, signal: controller.signal })),
+    );
+    expect(warnings).toEqual([]);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+
+  test('the signal each lookup gets carries its own listener only', async () => {
+    let most = 0;
+    const resolver: Resolver = {
+      async lookup(name, type, options) {
+        const onAbort = () => {};
+        options?.signal?.addEventListener('abort', onAbort); // as the real resolver does
+        if (options?.signal) most = Math.max(most, getEventListeners(options.signal, 'abort').length);
+        await new Promise((resolve) => setTimeout(resolve, 2));
+        options?.signal?.removeEventListener('abort', onAbort);
+        return { name, type, kind: 'nxdomain', rcode: 'NXDOMAIN', aliases: [] };
+      },
+    };
+    await runPreflight(MANY, { resolver, concurrency: 64 });
+    expect(most).toBe(1);
   });
 });
 

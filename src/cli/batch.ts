@@ -2,8 +2,10 @@
  * The offline batch commands (`fqdn`, `sip-domain`, `agreement`, `decorate`, `undecorate`): one
  * value per argument or per stdin line, one result per value, as text or NDJSON.
  */
+import type { Command } from 'commander';
 import type { Result } from '../result.js';
 import { type CliIo, exitCodeFor, newTally, Progress, readBatch, tallyIssues, useColor } from './io.js';
+import type { CommandContext } from './run.js';
 import { itemLines, painter, statusOf } from './text.js';
 
 /** One line of `--json` output: the input as given, the verdict, the normalised value, the issues. */
@@ -64,4 +66,60 @@ export async function runBatch(io: CliIo, options: BatchOptions): Promise<number
   });
   progress.clear();
   return exitCodeFor(tally, options.strict);
+}
+
+/** The flags every batch command has. */
+export interface BatchFlags {
+  json?: boolean;
+  strict?: boolean;
+}
+
+/** What makes one batch command: its help, its own flags, and the core check it runs. */
+export interface BatchCommand<F extends BatchFlags> {
+  name: string;
+  summary: string;
+  description: string;
+  /** `[name...]` and its help. */
+  argument: [name: string, description: string];
+  /** Singular noun for the usage message (`host name`, `address`). */
+  what: string;
+  /** What one `--json` line stands for (`value`, `address`). */
+  jsonItem: string;
+  style: BatchStyle;
+  /** Adds the command's own flags (they come before `--json` and `--strict` in the help). */
+  flags?: (command: Command) => Command;
+  /** The core check for these flags; loads its module with `import()`, so the command starts fast. */
+  check: (flags: F) => Promise<(value: string) => Result<string>>;
+}
+
+/**
+ * Registers a batch command: the value arguments (stdin when none), its own flags, `--json` and
+ * `--strict`, and an action that runs {@link runBatch} with the core check.
+ */
+export function registerBatchCommand<F extends BatchFlags>(
+  program: Command,
+  { io, setExitCode }: CommandContext,
+  spec: BatchCommand<F>,
+): void {
+  const command = program
+    .command(spec.name)
+    .summary(spec.summary)
+    .description(spec.description)
+    .argument(...spec.argument);
+  (spec.flags ? spec.flags(command) : command)
+    .option('--json', `one JSON object per ${spec.jsonItem} (NDJSON) on stdout`)
+    .option('--strict', 'exit 1 on warnings too')
+    .action(async (values: string[], flags: F) => {
+      const check = await spec.check(flags);
+      setExitCode(
+        await runBatch(io, {
+          values,
+          what: spec.what,
+          json: flags.json === true,
+          strict: flags.strict === true,
+          style: spec.style,
+          check,
+        }),
+      );
+    });
 }

@@ -102,6 +102,15 @@ export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
+/** Why a file could not be read, in a few words (`no such file`, `permission denied`, or the code). */
+export function readErrorReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a directory';
+  if (code === 'EACCES') return 'permission denied';
+  return code ?? 'unreadable';
+}
+
 /**
  * The values of a batch: the arguments, or stdin one a line when there are none. Line ends (LF or
  * CRLF) are removed, blank lines skipped; other whitespace is kept for the validators to report.

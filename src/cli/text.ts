@@ -3,6 +3,7 @@ import picocolors from 'picocolors';
 import { isInconclusiveCode } from '../issues.js';
 import { issueMark, STATUS_MARKS } from '../preflight/render.js';
 import type { CheckStatus } from '../preflight/report-types.js';
+import { checkStatus } from '../preflight/status.js';
 import type { Issue } from '../result.js';
 
 /** The painter for one stream. */
@@ -22,12 +23,9 @@ export function paintStatus(c: Painter, status: CheckStatus, text: string): stri
   return c.dim(text);
 }
 
-/** The status of one item from its issues (`fail` on an error, `inconclusive`, `warn`, `pass`). */
+/** The status of one item from its result: `fail` when not ok, else as a report check's ({@link checkStatus}). */
 export function statusOf(issues: readonly Issue[], ok: boolean): CheckStatus {
-  if (!ok || issues.some((issue) => issue.severity === 'error')) return 'fail';
-  if (issues.some((issue) => isInconclusiveCode(issue.code))) return 'inconclusive';
-  if (issues.some((issue) => issue.severity === 'warning')) return 'warn';
-  return 'pass';
+  return ok ? checkStatus(issues) : 'fail';
 }
 
 /** `✖ subject`, then one indented line per issue (`✖ message [code]`) and its `fix:`. */

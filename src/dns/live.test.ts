@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { describe, expect, test } from 'vitest';
 import { addressClass, checkDomainFederation, createLiveContext, isNonPublic } from './live.js';
 import type { LookupOutcome, RecordType, Resolver } from './types.js';
@@ -103,5 +104,62 @@ describe('with a fake resolver', () => {
       context.lookup('a.com', 'AAAA'),
     ]);
     expect(calls).toBe(2);
+  });
+
+  test("repeated checks with one caller's signal leave no abort listener behind", async () => {
+    const controller = new AbortController();
+    const resolver = table({ 'SRV _sipfederationtls._tcp.fake.com': ['sip.fake.com'] });
+    for (let i = 0; i < 15; i++)
+      await checkDomainFederation('fake.com', { resolver, signal: controller.signal });
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+
+  test('each lookup gets its own signal: the shared one carries one listener, however many are in flight', async () => {
+    const controller = new AbortController();
+    const seen: number[] = [];
+    const context = createLiveContext({
+      concurrency: 32,
+      signal: controller.signal,
+      resolver: {
+        // Like the real resolver: a listener on its signal while the lookup is in flight.
+        lookup: async (name, type, options) => {
+          const onAbort = () => {};
+          options?.signal?.addEventListener('abort', onAbort);
+          seen.push(getEventListeners(options?.signal ?? controller.signal, 'abort').length);
+          seen.push(getEventListeners(controller.signal, 'abort').length);
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          options?.signal?.removeEventListener('abort', onAbort);
+          return { name, type, kind: 'nxdomain', rcode: 'NXDOMAIN', aliases: [] };
+        },
+      },
+    });
+    await Promise.all(Array.from({ length: 30 }, (_, i) => context.lookup(`host${i}.fake.com`, 'A')));
+    expect(seen).toHaveLength(60);
+    expect(Math.max(...seen)).toBe(1);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+
+  test('an abort still ends every lookup in flight, and the resolver sees it', async () => {
+    const controller = new AbortController();
+    const signals: AbortSignal[] = [];
+    const context = createLiveContext({
+      signal: controller.signal,
+      deadlineMs: 50,
+      resolver: {
+        lookup: (_name, _type, options) => {
+          if (options?.signal) signals.push(options.signal);
+          return new Promise<LookupOutcome>(() => {}); // never settles
+        },
+      },
+    });
+    const pending = Promise.all([context.lookup('a.fake.com', 'A'), context.lookup('b.fake.com', 'A')]);
+    controller.abort();
+    const outcomes = await pending;
+    expect(outcomes.map((o) => [o.kind, o.kind === 'timeout' && o.aborted])).toEqual([
+      ['timeout', true],
+      ['timeout', true],
+    ]);
+    expect(signals.map((s) => s.aborted)).toEqual([true, true]);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 });

@@ -2,8 +2,8 @@
  * RULES §8: live DNS checks of one SIP domain — the federation SRV record, its targets' addresses,
  * near-miss owner names and related records. Talks to DNS only through a `Resolver`.
  */
-import { setMaxListeners } from 'node:events';
 import ipaddr from 'ipaddr.js';
+import { onAbort } from '../abort.js';
 import {
   evaluateFederationSrv,
   FEDERATION_SRV_PREFIX,
@@ -123,16 +123,6 @@ export function createLiveContext(options: LiveOptions & { deadlineMs?: number }
   const memo = new Map<string, Promise<LookupOutcome>>();
   const queue: (() => void)[] = [];
   let active = 0;
-  // One listener for the whole run; each exchange of the resolver adds its own while in flight, so
-  // lift the 10-listener warning for this signal (up to `concurrency` of them at once).
-  let stopped: Promise<void> | undefined;
-  if (signal) {
-    setMaxListeners(0, signal);
-    stopped = new Promise<void>((resolve) => {
-      if (signal.aborted) resolve();
-      else signal.addEventListener('abort', () => resolve(), { once: true });
-    });
-  }
 
   const aborted = (name: string, type: RecordType): LookupOutcome => ({
     name,
@@ -142,21 +132,38 @@ export function createLiveContext(options: LiveOptions & { deadlineMs?: number }
     aborted: true,
   });
 
+  const ask = (name: string, type: RecordType, lookupSignal?: AbortSignal): Promise<LookupOutcome> =>
+    resolver
+      .lookup(name, type, lookupSignal ? { signal: lookupSignal } : {})
+      .catch(
+        (error: unknown): LookupOutcome => ({ name, type, kind: 'network_error', reason: String(error) }),
+      );
+
   const run = async (name: string, type: RecordType): Promise<LookupOutcome> => {
     // A slot is handed straight to the next waiter on release, so a caller arriving in between
     // cannot take it as well (which would let more than `limit` run).
     if (active < limit) active++;
     else await new Promise<void>((resolve) => queue.push(resolve));
     try {
-      if (signal?.aborted) return aborted(name, type);
-      const asked = resolver
-        .lookup(name, type, signal ? { signal } : {})
-        .catch(
-          (error: unknown): LookupOutcome => ({ name, type, kind: 'network_error', reason: String(error) }),
-        );
-      if (!stopped) return await asked;
-      // A resolver that ignores the signal must not hold the run past its deadline.
-      return await Promise.race([asked, stopped.then(() => aborted(name, type))]);
+      if (!signal) return await ask(name, type);
+      if (signal.aborted) return aborted(name, type);
+      // Each lookup gets its own signal, fanned out from the run's through one listener that goes
+      // away with the last lookup in flight (a run's signal would otherwise collect one per exchange,
+      // and a caller's signal one per context, never removed).
+      const own = new AbortController();
+      let stopped!: () => void;
+      const cutOff = new Promise<LookupOutcome>((resolve) => {
+        stopped = onAbort(signal, () => {
+          own.abort();
+          resolve(aborted(name, type));
+        });
+      });
+      try {
+        // A resolver that ignores the signal must not hold the run past its deadline.
+        return await Promise.race([ask(name, type, own.signal), cutOff]);
+      } finally {
+        stopped();
+      }
     } finally {
       const next = queue.shift();
       if (next) next();

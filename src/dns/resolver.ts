@@ -15,6 +15,7 @@ import dgram from 'node:dgram';
 import dns from 'node:dns';
 import net from 'node:net';
 import { type Question as DnsQuestion, type Resource as DnsResource, Packet } from 'dns2';
+import { onAbort } from '../abort.js';
 import type {
   AnswerRecord,
   CnameAnswer,
@@ -184,28 +185,49 @@ function judge(
   return { verdict: 'accept', packet };
 }
 
-/** Settles once; runs `cleanup` first. */
-function once<T>(resolve: (value: T) => void, cleanup: () => void): (value: T) => void {
-  let done = false;
-  return (value: T) => {
-    if (done) return;
-    done = true;
-    cleanup();
-    resolve(value);
-  };
+/** What an exchange's transport gets: how to settle, and how to judge what the server sent. */
+interface Session {
+  /** Settles the exchange (the first call wins), then releases the timer, the abort wait and the socket. */
+  finish(exchange: Exchange): void;
+  /** Settles as a `network_error` from a socket error (its code, such as `ECONNREFUSED`). */
+  fail(error: NodeJS.ErrnoException): void;
+  /**
+   * Judges one received message: an accepted or malformed reply settles the exchange; one that does
+   * not match is remembered and dropped (RFC 5452: it may be forged or stale; keep listening).
+   */
+  receive(message: Buffer): void;
+  /** The reason of the last undecodable message dropped, if any. */
+  readonly malformedSeen: string | undefined;
 }
 
-function udpExchange(
+/**
+ * A transport: opens a socket to `server`, sends `query`, feeds what comes back to the session, and
+ * returns how to release the socket (called once, when the exchange settles).
+ */
+type Transport = (server: NameServer, query: Query, session: Session) => () => void;
+
+/** One exchange, whatever the transport: a timer bounding it, the abort, settling once. */
+function exchange(
+  open: Transport,
   server: NameServer,
   query: Query,
   timeoutMs: number,
-  signal?: AbortSignal,
+  signal: AbortSignal | undefined,
 ): Promise<Exchange> {
   return new Promise((resolve) => {
-    const socket = dgram.createSocket(net.isIPv6(server.host) ? 'udp6' : 'udp4');
+    if (signal?.aborted) return resolve({ kind: 'timeout', aborted: true });
     let dropped: { reason: string; undecodable: boolean } | undefined;
     let malformedSeen: string | undefined;
-    const onAbort = () => finish({ kind: 'timeout', aborted: true });
+    let settled = false;
+    let release: (() => void) | undefined;
+    const finish = (result: Exchange) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      stopWaiting();
+      release?.();
+      resolve(result);
+    };
     const timer = setTimeout(() => {
       finish({
         kind: 'timeout',
@@ -213,102 +235,84 @@ function udpExchange(
         ...(malformedSeen ? { malformed: malformedSeen } : {}),
       });
     }, timeoutMs);
-    const finish = once<Exchange>(resolve, () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      socket.removeAllListeners('message');
-      socket.on('error', () => {}); // a late error after close must not crash the process
-      try {
-        socket.close();
-      } catch {
-        // already closed
-      }
-    });
-    if (signal?.aborted) return onAbort();
-    signal?.addEventListener('abort', onAbort, { once: true });
-    socket.on('error', (error: NodeJS.ErrnoException) =>
-      finish({ kind: 'network_error', reason: error.code ?? error.message }),
-    );
-    socket.on('message', (message: Buffer) => {
-      const judged = judge(message, query);
-      if (judged.verdict === 'accept') return finish({ kind: 'packet', packet: judged.packet });
-      if (judged.verdict === 'malformed') return finish({ kind: 'malformed', reason: judged.reason });
-      // RFC 5452: a reply that does not match may be forged or stale; keep listening.
-      dropped = judged;
-      if (judged.undecodable) malformedSeen = judged.reason;
-    });
-    // connect(): the kernel then delivers only the server's datagrams, and an ICMP port
-    // unreachable surfaces as ECONNREFUSED instead of a silent timeout.
-    socket.connect(server.port, server.host, () => {
-      socket.send(query.wire, (error) => {
-        if (error)
-          finish({ kind: 'network_error', reason: (error as NodeJS.ErrnoException).code ?? error.message });
-      });
-    });
-  });
-}
-
-function tcpExchange(
-  server: NameServer,
-  query: Query,
-  timeoutMs: number,
-  signal?: AbortSignal,
-): Promise<Exchange> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: server.host, port: server.port });
-    let buffered: Buffer = Buffer.alloc(0);
-    let dropped: { reason: string; undecodable: boolean } | undefined;
-    let malformedSeen: string | undefined;
-    const onAbort = () => finish({ kind: 'timeout', aborted: true });
-    // dns2's TCP client has no timer at all: this one bounds connect + write + read.
-    const timer = setTimeout(() => {
-      finish({
-        kind: 'timeout',
-        ...(dropped ? { detail: `ignored a reply: ${dropped.reason}` } : {}),
-        ...(malformedSeen ? { malformed: malformedSeen } : {}),
-      });
-    }, timeoutMs);
-    const finish = once<Exchange>(resolve, () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      socket.removeAllListeners('data');
-      socket.on('error', () => {});
-      socket.destroy();
-    });
-    if (signal?.aborted) return onAbort();
-    signal?.addEventListener('abort', onAbort, { once: true });
-    socket.setNoDelay(true);
-    socket.on('error', (error: NodeJS.ErrnoException) =>
-      finish({ kind: 'network_error', reason: error.code ?? error.message }),
-    );
-    socket.on('close', () =>
-      finish(
-        malformedSeen
-          ? { kind: 'malformed', reason: malformedSeen }
-          : { kind: 'network_error', reason: 'connection closed before an answer' },
-      ),
-    );
-    socket.on('data', (chunk: Buffer) => {
-      buffered = buffered.length === 0 ? chunk : Buffer.concat([buffered, chunk]);
-      // RFC 1035 §4.2.2: each message is preceded by a two-octet length.
-      while (buffered.length >= 2) {
-        const length = buffered.readUInt16BE(0);
-        if (buffered.length < 2 + length) return;
-        const message = buffered.subarray(2, 2 + length);
-        buffered = buffered.subarray(2 + length);
+    const stopWaiting = signal ? onAbort(signal, () => finish({ kind: 'timeout', aborted: true })) : () => {};
+    const session: Session = {
+      finish,
+      fail: (error) => finish({ kind: 'network_error', reason: error.code ?? error.message }),
+      receive(message) {
         const judged = judge(message, query);
         if (judged.verdict === 'accept') return finish({ kind: 'packet', packet: judged.packet });
         if (judged.verdict === 'malformed') return finish({ kind: 'malformed', reason: judged.reason });
         dropped = judged;
         if (judged.undecodable) malformedSeen = judged.reason;
-      }
-    });
-    const frame = Buffer.alloc(2 + query.wire.length);
-    frame.writeUInt16BE(query.wire.length, 0);
-    query.wire.copy(frame, 2);
-    socket.write(frame);
+      },
+      get malformedSeen() {
+        return malformedSeen;
+      },
+    };
+    release = open(server, query, session);
+    if (settled) release();
   });
 }
+
+const openUdp: Transport = (server, query, session) => {
+  const socket = dgram.createSocket(net.isIPv6(server.host) ? 'udp6' : 'udp4');
+  socket.on('error', session.fail);
+  socket.on('message', (message: Buffer) => session.receive(message));
+  // connect(): the kernel then delivers only the server's datagrams, and an ICMP port
+  // unreachable surfaces as ECONNREFUSED instead of a silent timeout.
+  socket.connect(server.port, server.host, () => {
+    socket.send(query.wire, (error) => {
+      if (error) session.fail(error);
+    });
+  });
+  return () => {
+    socket.removeAllListeners('message');
+    socket.on('error', () => {}); // a late error after close must not crash the process
+    try {
+      socket.close();
+    } catch {
+      // already closed
+    }
+  };
+};
+
+// dns2's TCP client has no timer at all: `exchange`'s timer bounds connect + write + read.
+const openTcp: Transport = (server, query, session) => {
+  const socket = net.connect({ host: server.host, port: server.port });
+  let buffered: Buffer = Buffer.alloc(0);
+  let open = true;
+  socket.setNoDelay(true);
+  socket.on('error', session.fail);
+  socket.on('close', () =>
+    session.finish(
+      session.malformedSeen
+        ? { kind: 'malformed', reason: session.malformedSeen }
+        : { kind: 'network_error', reason: 'connection closed before an answer' },
+    ),
+  );
+  socket.on('data', (chunk: Buffer) => {
+    buffered = buffered.length === 0 ? chunk : Buffer.concat([buffered, chunk]);
+    // RFC 1035 §4.2.2: each message is preceded by a two-octet length.
+    while (open && buffered.length >= 2) {
+      const length = buffered.readUInt16BE(0);
+      if (buffered.length < 2 + length) return;
+      const message = buffered.subarray(2, 2 + length);
+      buffered = buffered.subarray(2 + length);
+      session.receive(message);
+    }
+  });
+  const frame = Buffer.alloc(2 + query.wire.length);
+  frame.writeUInt16BE(query.wire.length, 0);
+  query.wire.copy(frame, 2);
+  socket.write(frame);
+  return () => {
+    open = false;
+    socket.removeAllListeners('data');
+    socket.on('error', () => {});
+    socket.destroy();
+  };
+};
 
 const lower = (name: string): string => name.toLowerCase().replace(/\.$/, '');
 
@@ -418,11 +422,11 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
   const servers = (options.nameservers ?? dns.getServers()).map(parseNameServer);
 
   async function exchangeWith(server: NameServer, query: Query, signal?: AbortSignal): Promise<Exchange> {
-    if (transport === 'tcp') return tcpExchange(server, query, timeoutMs, signal);
-    const udp = await udpExchange(server, query, timeoutMs, signal);
+    if (transport === 'tcp') return exchange(openTcp, server, query, timeoutMs, signal);
+    const udp = await exchange(openUdp, server, query, timeoutMs, signal);
     // RFC 1035 §4.2.1 / RFC 7766: a truncated answer is asked again over TCP, same server and port.
     if (udp.kind === 'packet' && udp.packet.header.tc === 1)
-      return tcpExchange(server, query, timeoutMs, signal);
+      return exchange(openTcp, server, query, timeoutMs, signal);
     return udp;
   }
 

@@ -44,15 +44,6 @@ export interface TxtAnswer {
 /** Any answer record. */
 export type AnswerRecord = SrvAnswer | AddressAnswer | CnameAnswer | TxtAnswer;
 
-/** The answer record type for a query type. */
-export type AnswerFor<T extends RecordType> = T extends 'SRV'
-  ? SrvAnswer
-  : T extends 'A' | 'AAAA'
-    ? AddressAnswer
-    : T extends 'CNAME'
-      ? CnameAnswer
-      : TxtAnswer;
-
 /** Fields every outcome carries. `server` is the `host:port` that gave the outcome, when one did. */
 interface OutcomeBase {
   name: string;

@@ -2,7 +2,7 @@
  * RULES §7: the federation SRV record (`_sipfederationtls._tcp.<sip domain>`), pure and synchronous.
  * The live lookup lives in `src/dns`; these functions only judge records already in hand.
  */
-import type { IssueCode } from '../issues.js';
+import { typeName } from '../input.js';
 import { type Issue, makeIssue, type Result, toResult } from '../result.js';
 import { isMicrosoftOnlineEdge } from './microsoft-online.js';
 
@@ -78,7 +78,11 @@ function suggestedTarget(domain: string, accessEdgeFqdns: readonly string[] = []
   return `sip.${domain}`;
 }
 
-function isOneLabelUnder(fqdn: string, domain: string): boolean {
+/**
+ * MS-DEPLOY's "top-level suffix match": `fqdn` is exactly one label followed by `.domain`
+ * (`sip.contoso.com` under `contoso.com`). Both names normalised. Not part of the public API.
+ */
+export function isOneLabelUnder(fqdn: string, domain: string): boolean {
   if (!fqdn.endsWith(`.${domain}`)) return false;
   const label = fqdn.slice(0, fqdn.length - domain.length - 1);
   return label.length > 0 && !label.includes('.');
@@ -111,7 +115,7 @@ export function checkFederationTarget(
   if (typeof sipDomain !== 'string' || typeof target !== 'string') {
     const bad = typeof sipDomain !== 'string' ? sipDomain : target;
     return toResult({ relation: 'top-level-suffix' as FederationRelation }, [
-      makeIssue('input.not_string', [], { params: { type: bad === null ? 'null' : typeof bad } }),
+      makeIssue('input.not_string', [], { params: { type: typeName(bad) } }),
     ]);
   }
   const domain = normalise(sipDomain);
@@ -140,8 +144,7 @@ export function checkFederationTarget(
       makeIssue('federation.target_outside_domain', [], { params, hint: targetHint(domain, host) }),
     ]);
   }
-  const label = host.slice(0, host.length - domain.length - 1);
-  if (label.includes('.')) {
+  if (!isOneLabelUnder(host, domain)) {
     return toResult({ relation: 'top-level-suffix' }, [
       makeIssue('federation.target_not_top_level', [], { params, hint: targetHint(domain, host) }),
     ]);
@@ -219,7 +222,7 @@ export function evaluateFederationSrv(
 ): Result<{ selected: SrvRecord }> {
   if (typeof sipDomain !== 'string') {
     return toResult({ selected: { priority: 0, weight: 0, port: 0, target: '' } }, [
-      makeIssue('input.not_string', [], { params: { type: sipDomain === null ? 'null' : typeof sipDomain } }),
+      makeIssue('input.not_string', [], { params: { type: typeName(sipDomain) } }),
     ]);
   }
   const domain = normalise(sipDomain);
@@ -312,18 +315,3 @@ export function evaluateFederationSrv(
 
   return toResult({ selected }, issues);
 }
-
-/** The codes `evaluateFederationSrv` can produce (for tests and docs). */
-export const FEDERATION_SRV_CODES: readonly IssueCode[] = Object.freeze([
-  'srv.missing',
-  'srv.service_disabled',
-  'srv.wrong_port',
-  'federation.target_outside_domain',
-  'federation.target_not_top_level',
-  'federation.target_is_domain',
-  'federation.microsoft_online_target',
-  'srv.inconsistent_records',
-  'srv.mixed_targets',
-  'srv.duplicate_record',
-  'srv.target_not_declared_edge',
-] as const);

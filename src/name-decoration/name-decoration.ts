@@ -12,7 +12,15 @@
  */
 import { checkFqdn, isFqdn, registrableDomain } from '../fqdn/fqdn.js';
 import { MAX_INPUT_LENGTH, readStringInput, typeName } from '../input.js';
-import { type Issue, makeIssue, PreflightError, prefixPaths, type Result, toResult } from '../result.js';
+import {
+  type Issue,
+  type IssuePath,
+  makeIssue,
+  PreflightError,
+  prefixPaths,
+  type Result,
+  toResult,
+} from '../result.js';
 import { parseExcludedDomainList, parseExcludedItems } from './excluded-list.js';
 
 /** The decoration options. Read once per options object: pass a new object to change them. */
@@ -38,6 +46,20 @@ export const DEFAULT_DECORATION: Readonly<{
   excludedDomains: Object.freeze(['msn.com', 'outlook.com', 'live.com', 'hotmail.com'] as const),
 });
 
+/**
+ * RULES §4.9: the routing domain must be a valid FQDN (`decoration.invalid_routing_domain`, with the
+ * FQDN error code as `reason`). Its FQDN warnings are not repeated. Shared with the provider settings.
+ */
+export function checkRoutingDomain(value: string, path: IssuePath): Result<string> {
+  const checked = checkFqdn(value);
+  if (checked.ok) return { ok: true, value: checked.value, issues: [] };
+  const first = checked.issues.find((issue) => issue.severity === 'error') ?? checked.issues[0];
+  return {
+    ok: false,
+    issues: [makeIssue('decoration.invalid_routing_domain', path, { params: { value, reason: first.code } })],
+  };
+}
+
 /** RFC 3261 `user` is conventionally limited in practice; over 64 characters → `address.local_part_too_long` W. */
 const MAX_LOCAL_PART = 64;
 
@@ -62,17 +84,9 @@ function parseOptions(options: DecorationOptions | undefined): ParsedOptions {
     if (typeof routing !== 'string') {
       issues.push(makeIssue('input.not_string', ['routingDomain'], { params: { type: typeName(routing) } }));
     } else {
-      // RULES §4.9: routingDomain must be a valid FQDN.
-      const checked = checkFqdn(routing);
+      const checked = checkRoutingDomain(routing, ['routingDomain']);
       if (checked.ok) routingDomain = checked.value;
-      else {
-        const first = checked.issues.find((issue) => issue.severity === 'error') ?? checked.issues[0];
-        issues.push(
-          makeIssue('decoration.invalid_routing_domain', ['routingDomain'], {
-            params: { value: routing, reason: first.code },
-          }),
-        );
-      }
+      else issues.push(...checked.issues);
     }
   }
   const excluded = options?.excludedDomains;

@@ -3,6 +3,7 @@
  * optional probe — as one Report (INTERFACE "Report", `schemaVersion: 1`). Nothing rejects on bad
  * input or a bad network; only invalid options (a name server that is not an IP literal…) throw.
  */
+import { onAbort } from '../abort.js';
 import {
   addressClassIssue,
   checkDomainWith,
@@ -144,22 +145,17 @@ function raceDeadline<T>(
 ): Promise<T> {
   return new Promise<T>((resolve) => {
     let timer: NodeJS.Timeout | undefined;
-    const onAbort = () => {
+    const stopWaiting = onAbort(signal, () => {
       timer = setTimeout(() => resolve(fallback()), graceMs);
+    });
+    const settle = (value: () => T) => {
+      if (timer) clearTimeout(timer);
+      stopWaiting();
+      resolve(value());
     };
-    if (signal.aborted) onAbort();
-    else signal.addEventListener('abort', onAbort, { once: true });
     work.then(
-      (value) => {
-        if (timer) clearTimeout(timer);
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      () => {
-        if (timer) clearTimeout(timer);
-        signal.removeEventListener('abort', onAbort);
-        resolve(fallback());
-      },
+      (value) => settle(() => value),
+      () => settle(fallback),
     );
   });
 }
@@ -252,8 +248,7 @@ export async function runPreflight(request: unknown, options: PreflightOptions =
   const plan = planFrom(request, validated);
   const controller = new AbortController();
   const deadline = setTimeout(() => controller.abort(), deadlineMs);
-  const onOuterAbort = () => controller.abort();
-  options.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  const stopOuter = options.signal ? onAbort(options.signal, () => controller.abort()) : () => {};
   const { signal } = controller;
   try {
     const context = createLiveContext({ ...options, signal, deadlineMs, concurrency });
@@ -347,7 +342,7 @@ export async function runPreflight(request: unknown, options: PreflightOptions =
     return report();
   } finally {
     clearTimeout(deadline);
-    options.signal?.removeEventListener('abort', onOuterAbort);
+    stopOuter();
   }
 }
 

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { describe, expect, it, test } from 'vitest';
 import { chainOf, type LeafName, TEST_ROOT } from '../../test/fixtures/certs/index.js';
 import type { Check } from '../preflight/report-types.js';
@@ -296,11 +297,34 @@ describe('limits: concurrency, abort, failures', () => {
     expect(prober.calls[0]?.timeoutMs).toBe(5000);
   });
 
-  it('passes the signal and the port to the prober', async () => {
+  it("passes the port, and a signal that follows the caller's, to the prober", async () => {
     const controller = new AbortController();
-    const prober = fakeProber(() => served('good'));
+    const prober = fakeProber((request) => {
+      expect(request.signal?.aborted).toBe(false);
+      controller.abort();
+      expect(request.signal?.aborted).toBe(true);
+      return served('good');
+    });
     await run([target(['192.0.2.10'])], prober, { signal: controller.signal, timeoutMs: 1234 });
     expect(prober.calls[0]).toMatchObject({ address: '192.0.2.10', port: 5061, timeoutMs: 1234 });
-    expect(prober.calls[0]?.signal).toBe(controller.signal);
+  });
+
+  it("adds one abort listener to the caller's signal however many probes are in flight, and removes it", async () => {
+    const controller = new AbortController();
+    const counts: number[] = [];
+    // Like the real prober: a listener on the signal it is given, while the probe is in flight.
+    const prober = fakeProber(async (request) => {
+      const onAbort = () => {};
+      request.signal?.addEventListener('abort', onAbort);
+      counts.push(getEventListeners(controller.signal, 'abort').length);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      request.signal?.removeEventListener('abort', onAbort);
+      return served('good');
+    });
+    const addresses = Array.from({ length: 24 }, (_, i) => `192.0.2.${i + 1}`);
+    await run([target(addresses)], prober, { signal: controller.signal, concurrency: 24 });
+    expect(counts).toHaveLength(24);
+    expect(Math.max(...counts)).toBeLessThanOrEqual(1);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 });

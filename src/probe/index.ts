@@ -3,8 +3,10 @@
  * the certificate the Edge presents. Opt-in: it opens connections to the organisation's Edge from
  * wherever it runs.
  */
-import type { Check, CheckStatus } from '../preflight/report-types.js';
-import { type Issue, makeIssue, type Severity } from '../result.js';
+import { onAbort } from '../abort.js';
+import type { Check } from '../preflight/report-types.js';
+import { checkStatus } from '../preflight/status.js';
+import { type Issue, type IssueParams, makeIssue, type Severity } from '../result.js';
 import { checkEdgeCertificate, checkTlsProtocol } from './certificate.js';
 import {
   type ConnectTo,
@@ -103,10 +105,24 @@ function normalise(name: string): string {
   return lower.endsWith('.') ? lower.slice(0, -1) : lower;
 }
 
-function statusOf(issues: readonly Issue[]): CheckStatus {
-  if (issues.some((i) => i.severity === 'error')) return 'fail';
-  if (issues.some((i) => i.severity === 'warning')) return 'warn';
-  return 'pass';
+/** A check the probe could not finish (`probe.aborted`, inconclusive): aborted, or a throwing prober. */
+function abortedCheck(
+  id: 'tcp' | 'tls',
+  subject: string,
+  evidence: Record<string, unknown>,
+  durationMs: number,
+  reason?: string,
+): Check {
+  const params: IssueParams = { address: subject };
+  if (reason !== undefined) params.reason = reason;
+  return {
+    id,
+    subject,
+    status: 'inconclusive',
+    issues: [makeIssue('probe.aborted', [], { params })],
+    evidence,
+    durationMs,
+  };
 }
 
 function tcpReason(tcp: Extract<TcpOutcome, { connected: false }>): string {
@@ -161,15 +177,11 @@ export async function probeEdges(
     return targets.flatMap((t) =>
       t.addresses.flatMap((address): Check[] => {
         const endpoint = formatEndpoint(address, t.port);
-        const inconclusive = (id: 'tcp' | 'tls', subject: string): Check => ({
-          id,
-          subject,
-          status: 'inconclusive',
-          issues: [makeIssue('probe.aborted', [], { params: { address: subject, reason } })],
-          evidence: { address, port: t.port, error: reason },
-          durationMs: 0,
-        });
-        return [inconclusive('tcp', endpoint), inconclusive('tls', `${normalise(t.target)}@${endpoint}`)];
+        const evidence = { address, port: t.port, error: reason };
+        return [
+          abortedCheck('tcp', endpoint, evidence, 0, reason),
+          abortedCheck('tls', `${normalise(t.target)}@${endpoint}`, { ...evidence }, 0, reason),
+        ];
       }),
     );
   }
@@ -197,17 +209,25 @@ async function probeAll(targets: readonly ProbeTarget[], options: ProbeOptions):
   }
 
   // A small pool: `concurrency` workers take jobs in order.
+  const { signal } = options;
   let next = 0;
   const worker = async (): Promise<void> => {
     for (let job = jobs[next++]; job !== undefined; job = jobs[next++]) {
-      if (options.signal?.aborted) continue;
-      job.outcome = await prober.probe({
-        address: job.address,
-        port: job.target.port,
-        servername: normalise(job.target.target),
-        timeoutMs,
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
+      if (signal?.aborted) continue;
+      // Each probe gets its own signal, fanned out from the caller's through one listener (see abort.ts).
+      const own = signal ? new AbortController() : undefined;
+      const stopWaiting = signal && own ? onAbort(signal, () => own.abort()) : () => {};
+      try {
+        job.outcome = await prober.probe({
+          address: job.address,
+          port: job.target.port,
+          servername: normalise(job.target.target),
+          timeoutMs,
+          ...(own ? { signal: own.signal } : {}),
+        });
+      } finally {
+        stopWaiting();
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, worker));
@@ -246,14 +266,7 @@ function tcpCheck(job: Job, severity: Severity): Check {
   const evidence: Record<string, unknown> = { address, port };
   if (tcp === undefined || (!tcp.connected && tcp.reason === 'aborted')) {
     evidence.connected = false;
-    return {
-      id: 'tcp',
-      subject: endpoint,
-      status: 'inconclusive',
-      issues: [makeIssue('probe.aborted', [], { params: { address: endpoint } })],
-      evidence,
-      durationMs: tcp?.durationMs ?? 0,
-    };
+    return abortedCheck('tcp', endpoint, evidence, tcp?.durationMs ?? 0);
   }
   if (tcp.connectedTo !== endpoint) evidence.connectedTo = tcp.connectedTo;
   evidence.connected = tcp.connected;
@@ -269,7 +282,7 @@ function tcpCheck(job: Job, severity: Severity): Check {
   return {
     id: 'tcp',
     subject: endpoint,
-    status: statusOf([issue]),
+    status: checkStatus([issue]),
     issues: [issue],
     evidence,
     durationMs: tcp.durationMs,
@@ -289,14 +302,7 @@ function tlsCheck(job: Job, options: Pick<ProbeOptions, 'now' | 'ca'>): Check {
   };
   const outcome = job.outcome;
   if (outcome === undefined || (!outcome.tcp.connected && outcome.tcp.reason === 'aborted')) {
-    return {
-      id: 'tls',
-      subject,
-      status: 'inconclusive',
-      issues: [makeIssue('probe.aborted', [], { params: { address: subject } })],
-      evidence,
-      durationMs: 0,
-    };
+    return abortedCheck('tls', subject, evidence, 0);
   }
   const tls = outcome.tls;
   if (!outcome.tcp.connected || tls === undefined) {
@@ -315,14 +321,7 @@ function tlsCheck(job: Job, options: Pick<ProbeOptions, 'now' | 'ca'>): Check {
 
   // Aborted before the certificate arrived: we could not ask.
   if (tls.error?.reason === 'aborted' && !tls.certificateRetrieved) {
-    return {
-      id: 'tls',
-      subject,
-      status: 'inconclusive',
-      issues: [makeIssue('probe.aborted', [], { params: { address: subject } })],
-      evidence,
-      durationMs: tls.durationMs,
-    };
+    return abortedCheck('tls', subject, evidence, tls.durationMs);
   }
 
   const issues: Issue[] = [];
@@ -337,7 +336,7 @@ function tlsCheck(job: Job, options: Pick<ProbeOptions, 'now' | 'ca'>): Check {
         hint: `Check that the Access Edge service answers TLS on ${job.endpoint} for ${target} (federation port ${port}).`,
       }),
     );
-    return { id: 'tls', subject, status: statusOf(issues), issues, evidence, durationMs: tls.durationMs };
+    return { id: 'tls', subject, status: checkStatus(issues), issues, evidence, durationMs: tls.durationMs };
   }
 
   const verdict = checkEdgeCertificate(tls.chain, {
@@ -355,5 +354,5 @@ function tlsCheck(job: Job, options: Pick<ProbeOptions, 'now' | 'ca'>): Check {
       }),
     );
   }
-  return { id: 'tls', subject, status: statusOf(issues), issues, evidence, durationMs: tls.durationMs };
+  return { id: 'tls', subject, status: checkStatus(issues), issues, evidence, durationMs: tls.durationMs };
 }

@@ -11,9 +11,14 @@
  * - MS-DEPLOY: "Public Provider must be removed and added new if changes are made. No in-place changes are allowed."
  */
 import { checkFqdn } from '../fqdn/fqdn.js';
-import { readStringInput, typeName } from '../input.js';
+import { readStringInput } from '../input.js';
 import { parseExcludedItems } from '../name-decoration/excluded-list.js';
-import { DEFAULT_DECORATION, parseExcludedDomainList } from '../name-decoration/name-decoration.js';
+import {
+  checkRoutingDomain,
+  DEFAULT_DECORATION,
+  parseExcludedDomainList,
+} from '../name-decoration/name-decoration.js';
+import { isPlainObject, objectIssues, own } from '../object-input.js';
 import { type Issue, makeIssue, prefixPaths, type Result, toResult } from '../result.js';
 
 /** The server whose `New-CsPublicProvider` is rendered. */
@@ -136,23 +141,13 @@ export function quotePowerShell(value: string): string {
   return `${out}'`;
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
-function own(object: Record<string, unknown>, key: string): unknown {
-  return Object.hasOwn(object, key) ? object[key] : undefined;
-}
+const { invalidType, pushUnknownFields } = /* @__PURE__ */ objectIssues('provider');
 
 /** A string setting: type, unsafe characters, then RULES §0 (trim, empty). Undefined when absent or refused. */
 function readSetting(value: unknown, field: string, issues: Issue[]): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string') {
-    issues.push(
-      makeIssue('provider.invalid_type', [field], { params: { expected: 'string', type: typeName(value) } }),
-    );
+    issues.push(invalidType([field], 'string', value));
     return undefined;
   }
   if (hasUnsafeChar(value)) {
@@ -170,9 +165,7 @@ function readSetting(value: unknown, field: string, issues: Issue[]): string | u
 
 function readBoolean(value: unknown, field: string, issues: Issue[]): boolean | undefined {
   if (value === undefined || typeof value === 'boolean') return value;
-  issues.push(
-    makeIssue('provider.invalid_type', [field], { params: { expected: 'boolean', type: typeName(value) } }),
-  );
+  issues.push(invalidType([field], 'boolean', value));
   return undefined;
 }
 
@@ -195,11 +188,7 @@ function readVerificationLevel(
     const lower = value.trim().toLowerCase();
     level = LEVEL_NAMES.find((name) => name.toLowerCase() === lower);
   } else {
-    issues.push(
-      makeIssue('provider.invalid_type', path, {
-        params: { expected: 'string or number', type: typeName(value) },
-      }),
-    );
+    issues.push(invalidType(path, 'string or number', value));
     return undefined;
   }
   // MS-PS: "The VerificationLevel must be set to one of the following values: AlwaysVerifiable … AlwaysUnverifiable … UseSourceVerification"
@@ -247,14 +236,9 @@ export function checkPublicProviderSettings(input: unknown): Result<PublicProvid
   const issues: Issue[] = [];
   const settings = input === undefined ? {} : input;
   if (!isPlainObject(settings)) {
-    const issue = makeIssue('provider.invalid_type', [], {
-      params: { expected: 'object', type: typeName(settings) },
-    });
-    return { ok: false, issues: [issue] };
+    return { ok: false, issues: [invalidType([], 'object', settings)] };
   }
-  for (const key of Object.keys(settings)) {
-    if (!FIELDS.has(key)) issues.push(makeIssue('provider.unknown_field', [key], { params: { field: key } }));
-  }
+  pushUnknownFields(settings, FIELDS, [], issues);
 
   let serverVersion: ServerVersion = DEFAULT_PUBLIC_PROVIDER.serverVersion;
   const versionText = readSetting(own(settings, 'serverVersion'), 'serverVersion', issues);
@@ -327,18 +311,10 @@ export function checkPublicProviderSettings(input: unknown): Result<PublicProvid
   );
   let routingValid = true;
   if (routingText !== undefined) {
-    // RULES §4.9: the routing domain must be a valid FQDN.
-    const checked = checkFqdn(routingText);
+    const checked = checkRoutingDomain(routingText, ['nameDecorationRoutingDomain']);
+    routingValid = checked.ok;
     if (checked.ok) routingDomain = checked.value;
-    else {
-      routingValid = false;
-      const first = checked.issues.find((issue) => issue.severity === 'error') ?? checked.issues[0];
-      issues.push(
-        makeIssue('decoration.invalid_routing_domain', ['nameDecorationRoutingDomain'], {
-          params: { value: routingText, reason: first.code },
-        }),
-      );
-    }
+    else issues.push(...checked.issues);
   }
 
   let excluded: string[] = DEFAULT_DECORATION.excludedDomains.slice();
@@ -359,22 +335,14 @@ export function checkPublicProviderSettings(input: unknown): Result<PublicProvid
     const before = issues.length;
     excludedInput.forEach((item: unknown, index: number) => {
       if (typeof item !== 'string') {
-        issues.push(
-          makeIssue('provider.invalid_type', [excludedField, index], {
-            params: { expected: 'string', type: typeName(item) },
-          }),
-        );
+        issues.push(invalidType([excludedField, index], 'string', item));
       } else if (hasUnsafeChar(item)) issues.push(makeIssue('provider.unsafe_value', [excludedField, index]));
     });
     if (issues.length === before) excluded = parseExcludedItems(excludedInput, [excludedField], issues);
     excludedValid = !issues.slice(before).some((issue) => issue.severity === 'error');
   } else if (excludedInput !== undefined) {
     excludedValid = false;
-    issues.push(
-      makeIssue('provider.invalid_type', [excludedField], {
-        params: { expected: 'string or array of strings', type: typeName(excludedInput) },
-      }),
-    );
+    issues.push(invalidType([excludedField], 'string or array of strings', excludedInput));
   }
 
   // RULES §5: a routing domain missing from the excluded list makes decorated addresses be decorated again.

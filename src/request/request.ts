@@ -3,10 +3,10 @@
  * field by field with the shared validators, then across fields (edges, SIP domains, provider).
  */
 import { type AgreementType, checkAgreementNumber } from '../agreement-number/agreement-number.js';
-import { federationSrvRecordText } from '../federation/federation.js';
+import { federationSrvRecordText, isOneLabelUnder } from '../federation/federation.js';
 import { isMicrosoftOnlineEdge } from '../federation/microsoft-online.js';
 import { checkFqdn } from '../fqdn/fqdn.js';
-import { typeName } from '../input.js';
+import { isPlainObject, objectIssues, own } from '../object-input.js';
 import { type Issue, type IssuePath, makeIssue, prefixPaths, type Result, toResult } from '../result.js';
 import { checkSipDomain } from '../sip-domain/sip-domain.js';
 
@@ -43,50 +43,12 @@ const FIELDS: ReadonlySet<string> = new Set([
 ]);
 const EDGE_FIELDS: ReadonlySet<string> = new Set(['fqdn', 'sipDomains']);
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
-
-function own(object: Record<string, unknown>, key: string): unknown {
-  return Object.hasOwn(object, key) ? object[key] : undefined;
-}
-
-function invalidType(path: IssuePath, expected: string, value: unknown): Issue {
-  return makeIssue('request.invalid_type', path, { params: { expected, type: typeName(value) } });
-}
-
-function unknownFields(
-  object: Record<string, unknown>,
-  known: ReadonlySet<string>,
-  path: IssuePath,
-  issues: Issue[],
-) {
-  for (const key of Object.keys(object)) {
-    if (!known.has(key))
-      issues.push(makeIssue('request.unknown_field', [...path, key], { params: { field: key } }));
-  }
-}
+const { invalidType, pushUnknownFields } = /* @__PURE__ */ objectIssues('request');
 
 /** The first label of a host name (`sip` of `sip.contoso.com`). */
 function firstLabel(fqdn: string): string {
   const dot = fqdn.indexOf('.');
   return dot < 0 ? fqdn : fqdn.slice(0, dot);
-}
-
-/**
- * True when `edgeFqdn` is exactly one label followed by `.sipDomain` (`sip.contoso.com` for `contoso.com`).
- * Both names normalised. The full target rule is `checkFederationTarget` (RULES §7).
- */
-function isInDomainHost(edgeFqdn: string, sipDomain: string): boolean {
-  const labelLength = edgeFqdn.length - sipDomain.length - 1;
-  return (
-    labelLength > 0 &&
-    edgeFqdn.endsWith(sipDomain) &&
-    edgeFqdn.charCodeAt(labelLength) === 46 &&
-    edgeFqdn.lastIndexOf('.', labelLength - 1) < 0
-  );
 }
 
 /**
@@ -101,7 +63,7 @@ function isInDomainHost(edgeFqdn: string, sipDomain: string): boolean {
  * suggestInDomainTarget('sip.contoso.com', 'fabrikam.com'); // 'sip.fabrikam.com'
  */
 export function suggestInDomainTarget(edgeFqdn: string, sipDomain: string): string {
-  return isInDomainHost(edgeFqdn, sipDomain) ? edgeFqdn : `${firstLabel(edgeFqdn)}.${sipDomain}`;
+  return isOneLabelUnder(edgeFqdn, sipDomain) ? edgeFqdn : `${firstLabel(edgeFqdn)}.${sipDomain}`;
 }
 
 /** One SIP domain with the Access Edge that serves it, and the SRV record to publish for it. */
@@ -212,7 +174,7 @@ function readEdgeFqdn(value: unknown, path: IssuePath, issues: Issue[]): string 
 export function checkProvisioningRequest(input: unknown): Result<ProvisioningRequest> {
   if (!isPlainObject(input)) return { ok: false, issues: [invalidType([], 'object', input)] };
   const issues: Issue[] = [];
-  unknownFields(input, FIELDS, [], issues);
+  pushUnknownFields(input, FIELDS, [], issues);
 
   // agreementType / agreementNumber: RULES §3 via checkAgreementNumber.
   let agreementType: AgreementType | undefined;
@@ -274,7 +236,7 @@ export function checkProvisioningRequest(input: unknown): Result<ProvisioningReq
         issues.push(invalidType(path, 'object', edge));
         continue;
       }
-      unknownFields(edge, EDGE_FIELDS, path, issues);
+      pushUnknownFields(edge, EDGE_FIELDS, path, issues);
       const fqdnValue = own(edge, 'fqdn');
       let fqdn: string | undefined;
       if (fqdnValue === undefined) {
@@ -359,7 +321,7 @@ export function checkProvisioningRequest(input: unknown): Result<ProvisioningReq
       } else if (
         edge.fqdn !== undefined &&
         !isMicrosoftOnlineEdge(edge.fqdn) &&
-        !isInDomainHost(edge.fqdn, domain.value)
+        !isOneLabelUnder(edge.fqdn, domain.value)
       ) {
         // MS-DEPLOY: "Each domain must resolve by DNS SRV query to an edge server FQDN that satisfies a
         // top-level suffix match of the domain … the exact FQDN must be present in either the SN or the SAN".

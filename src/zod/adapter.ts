@@ -13,6 +13,9 @@ export interface PreflightZodParams {
   hint?: string;
 }
 
+/** What `fromResult` makes: a schema with input `unknown` and output `T`. */
+export type ResultSchema<T> = z.ZodPipe<z.ZodUnknown, z.ZodTransform<Awaited<T>, unknown>>;
+
 /** Options of `fromResult`. */
 export interface FromResultOptions {
   /**
@@ -43,7 +46,7 @@ export function toZodIssue(issue: Issue, input: unknown): z.core.$ZodRawIssue {
 export function fromResult<T>(
   check: (input: unknown) => Result<T>,
   options?: FromResultOptions,
-): z.ZodPipe<z.ZodUnknown, z.ZodTransform<Awaited<T>, unknown>> {
+): ResultSchema<T> {
   const schema = z.unknown().transform((input, ctx) => {
     const result = check(input);
     if (result.ok) return result.value;

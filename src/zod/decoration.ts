@@ -1,9 +1,6 @@
 /** zod schema for a Skype contact address: parses to the decorated address (RULES §4, `decorateAddress`). */
-import type { z } from 'zod';
 import { createDecorator, type DecorationOptions } from '../name-decoration/name-decoration.js';
-import { fromResult } from './adapter.js';
-
-type ResultSchema<T> = z.ZodPipe<z.ZodUnknown, z.ZodTransform<T, unknown>>;
+import { fromResult, type ResultSchema } from './adapter.js';
 
 const ADDRESS_META = {
   type: 'string',

@@ -1,22 +1,21 @@
 /** zod schema for the Skype public provider settings (RULES §5, `checkPublicProviderSettings`). */
-import type { z } from 'zod';
 import {
   checkPublicProviderSettings,
   type PublicProviderSettings,
 } from '../public-provider/public-provider.js';
-import { fromResult } from './adapter.js';
+import { fromResult, type ResultSchema } from './adapter.js';
 
 /**
  * The Skype public provider settings: parses to the normalised settings (defaults filled in).
  * @example publicProviderSettingsSchema.parse({ serverVersion: 'lync2013' }).verificationLevel // 2
  */
-export const publicProviderSettingsSchema: z.ZodPipe<
-  z.ZodUnknown,
-  z.ZodTransform<PublicProviderSettings, unknown>
-> = fromResult(checkPublicProviderSettings, {
-  meta: {
-    type: 'object',
-    description:
-      'Settings of the Skype public provider (New-CsPublicProvider), checked by pic-preflight checkPublicProviderSettings.',
+export const publicProviderSettingsSchema: ResultSchema<PublicProviderSettings> = fromResult(
+  checkPublicProviderSettings,
+  {
+    meta: {
+      type: 'object',
+      description:
+        'Settings of the Skype public provider (New-CsPublicProvider), checked by pic-preflight checkPublicProviderSettings.',
+    },
   },
-});
+);

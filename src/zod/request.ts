@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { AGREEMENT_TYPES } from '../agreement-number/agreement-number.js';
 import { checkProvisioningRequest, MAX_ACCESS_EDGES, type ProvisioningRequest } from '../request/request.js';
-import { fromResult } from './adapter.js';
+import { fromResult, type ResultSchema } from './adapter.js';
 
 // No `format: 'hostname'`: the check also accepts a trailing dot and surrounding whitespace (with a warning).
 const hostname = (description: string) => z.string().meta({ description });
@@ -67,15 +67,15 @@ export const provisioningRequestShapeSchema = z
  * with our `params.code` and full path (e.g. `['additionalAccessEdges', 0, 'sipDomains', 2]`).
  * @example provisioningRequestSchema.parse({ agreementNumber: 'V1234567', accessEdgeFqdn: 'sip.contoso.com', sipDomains: ['contoso.com'] })
  */
-export const provisioningRequestSchema: z.ZodPipe<
-  z.ZodUnknown,
-  z.ZodTransform<ProvisioningRequest, unknown>
-> = fromResult(checkProvisioningRequest, {
-  meta: {
-    type: 'object',
-    description: 'A provisioning request, checked by pic-preflight checkProvisioningRequest.',
+export const provisioningRequestSchema: ResultSchema<ProvisioningRequest> = fromResult(
+  checkProvisioningRequest,
+  {
+    meta: {
+      type: 'object',
+      description: 'A provisioning request, checked by pic-preflight checkProvisioningRequest.',
+    },
   },
-});
+);
 
 /**
  * The JSON Schema (draft 2020-12) of the request's shape, as shipped in `schema/provisioning-request.schema.json`.

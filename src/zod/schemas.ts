@@ -1,11 +1,8 @@
 /** zod schemas for the scalar validators (RULES §1–§3). Each calls its core function. */
-import type { z } from 'zod';
 import { type AgreementNumberOptions, checkAgreementNumber } from '../agreement-number/agreement-number.js';
 import { checkFqdn, type FqdnOptions } from '../fqdn/fqdn.js';
 import { checkSipDomain } from '../sip-domain/sip-domain.js';
-import { fromResult } from './adapter.js';
-
-type ResultSchema<T> = z.ZodPipe<z.ZodUnknown, z.ZodTransform<T, unknown>>;
+import { fromResult, type ResultSchema } from './adapter.js';
 
 const HOSTNAME_META = { type: 'string', format: 'hostname', minLength: 1, maxLength: 1024 } as const;
 

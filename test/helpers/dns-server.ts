@@ -2,6 +2,7 @@
  * A real DNS server on 127.0.0.1 (dns2 UDP + TCP on one port, via `startZoneServer`) with scripted
  * faults per name or for every name.
  */
+import { afterAll, beforeAll } from 'vitest';
 import {
   startZoneServer,
   type ZoneFault,
@@ -104,6 +105,30 @@ export async function startTestDnsServer(
     },
     clearFaults() {
       faults.clear();
+    },
+  });
+}
+
+/**
+ * The test file's server: started before its tests (`beforeAll`) and closed after them (`afterAll`).
+ * The object returned stands for the running server; use it inside tests and hooks only.
+ */
+export function serveForFile(
+  zone: readonly ZoneRecord[],
+  options: Parameters<typeof startTestDnsServer>[1] = {},
+): TestDnsServer {
+  let running: TestDnsServer | undefined;
+  beforeAll(async () => {
+    running = await startTestDnsServer(zone, options);
+  });
+  afterAll(async () => {
+    await running?.close();
+  });
+  return new Proxy({} as TestDnsServer, {
+    get(_target, property) {
+      if (running === undefined) throw new Error('the test DNS server runs inside tests and hooks only');
+      const value: unknown = Reflect.get(running, property, running);
+      return typeof value === 'function' ? value.bind(running) : value;
     },
   });
 }

@@ -3,33 +3,37 @@
  * provisioning request, from a JSON file, stdin or flags, rendered as text, JSON or markdown.
  */
 import { type Command, Option } from 'commander';
-import { isInconclusiveCode } from '../../issues.js';
 import type { Report } from '../../preflight/report-types.js';
+import { type DnsFlags, dnsOptions, resolverSettings } from '../dns-flags.js';
 import {
   type CliIo,
   collect,
   exitCodeFor,
-  newTally,
   Progress,
   positiveInt,
   readAllText,
+  readErrorReason,
+  stripBom,
   UsageError,
   useColor,
 } from '../io.js';
+import { type CliProbeOptions, probeOptionsFromFlags } from '../probe-options.js';
 import type { CommandContext } from '../run.js';
 
 /** The flags of `check` (`demo` passes its own name server, timeout and format). */
-export interface CheckFlags {
+export interface CheckFlags extends DnsFlags {
   request?: string;
   edge?: string;
   domain?: string[];
   agreement?: string;
   agreementType?: string;
-  nameserver?: string[];
-  timeout?: number;
   deadline?: number;
   offline?: boolean;
   probe?: boolean;
+  /** `--ca FILE`, repeatable: extra PEM trust anchors for the probe. */
+  ca?: string[];
+  /** `--probe-timeout MS`: bound of each probe phase. */
+  probeTimeout?: number;
   format?: 'text' | 'json' | 'markdown';
   json?: boolean;
   strict?: boolean;
@@ -37,11 +41,19 @@ export interface CheckFlags {
 
 /** Adds `check`'s live and output flags: name servers, time limits, probe, format, strictness. */
 export function liveOptions(command: Command): Command {
-  return command
-    .option('--nameserver <host[:port]>', "name server to ask, repeatable (default: the system's)", collect)
-    .option('--timeout <ms>', 'per-query timeout in milliseconds (default 3000)', positiveInt)
+  return dnsOptions(command)
     .option('--deadline <ms>', 'deadline for the whole run in milliseconds (default 30000)', positiveInt)
     .option('--probe', 'also connect to each SRV target (TCP, TLS) and inspect the Edge certificate')
+    .option(
+      '--ca <file>',
+      'with --probe: also trust the PEM certificates in FILE (e.g. a private CA), repeatable',
+      collect,
+    )
+    .option(
+      '--probe-timeout <ms>',
+      'with --probe: timeout of each TCP and TLS phase in milliseconds (default: --timeout, else 5000)',
+      positiveInt,
+    )
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']))
     .addOption(new Option('--json', 'same as --format json').conflicts('format'))
     .option('--strict', 'exit 1 on warnings too');
@@ -73,6 +85,7 @@ export function registerCheck(program: Command, { io, setExitCode }: CommandCont
         '  pic-preflight check --request request.json\n' +
         '  pic-preflight check --edge sip.fabrikam.com --domain fabrikam.com --agreement V1234567 --json\n' +
         '  pic-preflight check --request request.json --format markdown > preflight.md\n' +
+        '  pic-preflight check --request request.json --probe --ca private-root.pem --probe-timeout 3000\n' +
         '  cat request.json | pic-preflight check --request - --nameserver 192.0.2.53 --strict',
     )
     .action(async (flags: CheckFlags) => {
@@ -120,19 +133,10 @@ export async function readRequestFile(
       text = await readAllText(io.stdin);
     } else {
       const { readFile } = await import('node:fs/promises');
-      text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+      text = stripBom(await readFile(file, 'utf8'));
     }
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'it is a directory'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : (code ?? 'unreadable');
-    throw new UsageError(`cannot read ${name}: ${reason}`);
+    throw new UsageError(`cannot read ${name}: ${readErrorReason(error)}`);
   }
   let parsed: unknown;
   try {
@@ -147,42 +151,26 @@ export async function readRequestFile(
   return parsed as Record<string, unknown>;
 }
 
-/**
- * Checks `--nameserver` values (`host`, `host:port`, `[v6]:port`) with the resolver's own parser, so
- * a bad one is a usage error (exit 2) rather than a failed run.
- */
-export async function toNameservers(values: string[] | undefined): Promise<string[] | undefined> {
-  if (values === undefined) return undefined;
-  const { parseNameServer } = await import('../../dns/resolver.js');
-  for (const value of values) {
-    try {
-      parseNameServer(value);
-    } catch (error) {
-      throw new UsageError(`--nameserver: ${(error as Error).message}`);
-    }
-  }
-  return values;
-}
-
 /** The exit code of a report: 1 on an error (or a finding warning with `strict`), 3 inconclusive, else 0. */
 export function reportExitCode(report: Report, strict: boolean): number {
-  const tally = newTally();
-  tally.errors = report.summary.errors;
-  tally.inconclusive = report.summary.inconclusive;
-  for (const check of report.checks) {
-    for (const issue of check.issues) {
-      if (issue.severity === 'warning' && !isInconclusiveCode(issue.code)) tally.warnings++;
-    }
-  }
-  return exitCodeFor(tally, strict);
+  // The summary already counts what the exit code needs: its warnings exclude "could not ask" ones.
+  const { errors, warnings, inconclusive } = report.summary;
+  return exitCodeFor({ errors, warnings, inconclusive }, strict);
 }
 
 /**
  * Runs the preflight on a request and prints the report on stdout (progress on stderr when it is
- * a TTY). Shared by `check` and `demo`. Returns the exit code from the report.
+ * a TTY). Shared by `check` and `demo` (which passes its `connectTo` and CA as `probeOptions`).
+ * Returns the exit code from the report.
  */
-export async function executeCheck(request: unknown, flags: CheckFlags, io: CliIo): Promise<number> {
-  const nameservers = await toNameservers(flags.nameserver);
+export async function executeCheck(
+  request: unknown,
+  flags: CheckFlags,
+  io: CliIo,
+  probeOptions?: CliProbeOptions,
+): Promise<number> {
+  const resolver = await resolverSettings(flags);
+  const probe = await probeOptionsFromFlags(flags, probeOptions);
   const [{ runPreflight }, { renderReport }] = await Promise.all([
     import('../../preflight/run.js'),
     import('../../preflight/render.js'),
@@ -190,12 +178,12 @@ export async function executeCheck(request: unknown, flags: CheckFlags, io: CliI
   const format = flags.json === true ? 'json' : (flags.format ?? 'text');
   const progress = new Progress(io, 'checked');
   const options: Parameters<typeof runPreflight>[1] = {
+    ...resolver,
     onProgress: (done: number, total: number) => progress.update(done, total),
   };
-  if (nameservers !== undefined) options.nameservers = nameservers;
-  if (flags.timeout !== undefined) options.timeoutMs = flags.timeout;
   if (flags.deadline !== undefined) options.deadlineMs = flags.deadline;
   if (flags.probe === true) options.probe = true;
+  if (probe !== undefined) options.probeOptions = probe;
   if (flags.offline === true) options.offline = true;
   let report: Report;
   try {

@@ -1,63 +1,51 @@
 /** `pic-preflight decorate [ADDRESS...]`: `ted@contoso.com` → `ted(contoso.com)@msn.com` (RULES §4). */
 import type { Command } from 'commander';
-import { runBatch } from '../batch.js';
+import type { DecorationOptions } from '../../name-decoration/name-decoration.js';
+import { type BatchFlags, registerBatchCommand } from '../batch.js';
 import type { CommandContext } from '../run.js';
 
 /** Flags shared by `decorate` and `undecorate`. */
-export interface DecorationFlags {
+export interface DecorationFlags extends BatchFlags {
   routingDomain?: string;
   excluded?: string;
-  json?: boolean;
-  strict?: boolean;
 }
 
-/** Adds `--routing-domain`, `--excluded`, `--json` and `--strict` to a decoration command. */
+/** Adds `--routing-domain` and `--excluded` to a decoration command. */
 export function decorationOptions(command: Command): Command {
   return command
     .option('--routing-domain <domain>', 'NameDecorationRoutingDomain (default msn.com)')
     .option(
       '--excluded <list>',
       'NameDecorationExcludedDomainList, comma-separated (default "msn.com,outlook.com,live.com,hotmail.com")',
-    )
-    .option('--json', 'one JSON object per address (NDJSON) on stdout')
-    .option('--strict', 'exit 1 on warnings too');
+    );
 }
 
 /** The library options from the flags: one object per run (the library caches by identity). */
-export function decorationSettings(flags: DecorationFlags): {
-  routingDomain?: string;
-  excludedDomains?: string;
-} {
-  const settings: { routingDomain?: string; excludedDomains?: string } = {};
+export function decorationSettings(flags: DecorationFlags): DecorationOptions {
+  const settings: DecorationOptions = {};
   if (flags.routingDomain !== undefined) settings.routingDomain = flags.routingDomain;
   if (flags.excluded !== undefined) settings.excludedDomains = flags.excluded;
   return settings;
 }
 
 /** Registers `decorate`. */
-export function registerDecorate(program: Command, { io, setExitCode }: CommandContext): void {
-  decorationOptions(
-    program
-      .command('decorate')
-      .summary('print the decorated address of a Skype contact: ted(contoso.com)@msn.com')
-      .description(
-        'Print the address the Lync/SfB client sends for a Skype contact (user(domain)@msn.com), one a line; ' +
-          'reads stdin (one a line) when no address is given. Issues go to stderr, so a failed input prints ' +
-          'nothing on stdout; --json keeps one line per input.',
-      )
-      .argument('[address...]', 'addresses such as ted@contoso.com'),
-  ).action(async (values: string[], flags: DecorationFlags) => {
-    const { decorateAddress } = await import('../../name-decoration/name-decoration.js');
-    const settings = decorationSettings(flags);
-    setExitCode(
-      await runBatch(io, {
-        values,
-        what: 'address',
-        json: flags.json === true,
-        strict: flags.strict === true,
-        style: 'value',
-        check: (value) => decorateAddress(value, settings),
-      }),
-    );
+export function registerDecorate(program: Command, context: CommandContext): void {
+  registerBatchCommand(program, context, {
+    name: 'decorate',
+    summary: 'print the decorated address of a Skype contact: ted(contoso.com)@msn.com',
+    description:
+      'Print the address the Lync/SfB client sends for a Skype contact (user(domain)@msn.com), one a line; ' +
+      'reads stdin (one a line) when no address is given. Issues go to stderr, so a failed input prints ' +
+      'nothing on stdout; --json keeps one line per input.',
+    argument: ['[address...]', 'addresses such as ted@contoso.com'],
+    what: 'address',
+    jsonItem: 'address',
+    style: 'value',
+    flags: decorationOptions,
+    check: async (flags: DecorationFlags) => {
+      const { decorateAddress } = await import('../../name-decoration/name-decoration.js');
+      const settings = decorationSettings(flags);
+      return (value) => decorateAddress(value, settings);
+    },
   });
 }

@@ -7,6 +7,7 @@ import type { LiveOptions } from '../../dns/live.js';
 import type { SrvRecord } from '../../federation/federation.js';
 import { STATUS_MARKS, summariseEvidence } from '../../preflight/render.js';
 import type { Check } from '../../preflight/report-types.js';
+import { type DnsFlags, dnsOptions, resolverSettings } from '../dns-flags.js';
 import {
   type CliIo,
   collect,
@@ -20,12 +21,9 @@ import {
 } from '../io.js';
 import type { CommandContext } from '../run.js';
 import { issueLines, type Painter, painter, paintStatus, statusOf } from '../text.js';
-import { toNameservers } from './check.js';
 
-interface SrvFlags {
+interface SrvFlags extends DnsFlags {
   edge?: string[];
-  nameserver?: string[];
-  timeout?: number;
   concurrency?: number;
   json?: boolean;
   strict?: boolean;
@@ -37,7 +35,7 @@ export const SRV_CONCURRENCY = 4;
 
 /** Registers `srv`. */
 export function registerSrv(program: Command, { io, setExitCode }: CommandContext): void {
-  program
+  const command = program
     .command('srv')
     .summary('check the _sipfederationtls._tcp SRV record of SIP domains in DNS, one line per domain')
     .description(
@@ -50,9 +48,8 @@ export function registerSrv(program: Command, { io, setExitCode }: CommandContex
       '--edge <fqdn>',
       'a declared Access Edge FQDN, repeatable (SRV targets are compared with them)',
       collect,
-    )
-    .option('--nameserver <host[:port]>', "name server to ask, repeatable (default: the system's)", collect)
-    .option('--timeout <ms>', 'per-query timeout in milliseconds (default 3000)', positiveInt)
+    );
+  dnsOptions(command)
     .option('--concurrency <n>', `domains checked at once (default ${SRV_CONCURRENCY})`, positiveInt)
     .option('--json', 'one JSON object per domain (NDJSON) on stdout')
     .option('-v, --verbose', 'print each issue with its message and fix under the domain')
@@ -103,10 +100,7 @@ async function checkOne(input: string, options: LiveOptions): Promise<SrvLine> {
 async function runSrv(values: string[], flags: SrvFlags, io: CliIo): Promise<number> {
   const fromStdin = values.length === 0;
   const domains = await readBatch(values, io, 'SIP domain');
-  const nameservers = await toNameservers(flags.nameserver);
-  const options: LiveOptions = {};
-  if (nameservers !== undefined) options.nameservers = nameservers;
-  if (flags.timeout !== undefined) options.timeoutMs = flags.timeout;
+  const options: LiveOptions = await resolverSettings(flags);
   if (flags.edge !== undefined) options.accessEdgeFqdns = flags.edge;
 
   const tally = newTally();

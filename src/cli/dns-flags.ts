@@ -1,0 +1,45 @@
+/** `--nameserver` and `--timeout`: the resolver flags shared by `check` and `srv`. */
+import type { Command } from 'commander';
+import type { ResolverOptions } from '../dns/resolver.js';
+import { collect, positiveInt, UsageError } from './io.js';
+
+/** The resolver flags. */
+export interface DnsFlags {
+  nameserver?: string[];
+  timeout?: number;
+}
+
+/** Adds `--nameserver` (repeatable) and `--timeout`. */
+export function dnsOptions(command: Command): Command {
+  return command
+    .option('--nameserver <host[:port]>', "name server to ask, repeatable (default: the system's)", collect)
+    .option('--timeout <ms>', 'per-query timeout in milliseconds (default 3000)', positiveInt);
+}
+
+/**
+ * Checks `--nameserver` values (`host`, `host:port`, `[v6]:port`) with the resolver's own parser, so
+ * a bad one is a usage error (exit 2) rather than a failed run.
+ */
+export async function toNameservers(values: string[] | undefined): Promise<string[] | undefined> {
+  if (values === undefined) return undefined;
+  const { parseNameServer } = await import('../dns/resolver.js');
+  for (const value of values) {
+    try {
+      parseNameServer(value);
+    } catch (error) {
+      throw new UsageError(`--nameserver: ${(error as Error).message}`);
+    }
+  }
+  return values;
+}
+
+/** The resolver options from the flags (only those given); a bad `--nameserver` is a `UsageError`. */
+export async function resolverSettings(
+  flags: DnsFlags,
+): Promise<Pick<ResolverOptions, 'nameservers' | 'timeoutMs'>> {
+  const settings: Pick<ResolverOptions, 'nameservers' | 'timeoutMs'> = {};
+  const nameservers = await toNameservers(flags.nameserver);
+  if (nameservers !== undefined) settings.nameservers = nameservers;
+  if (flags.timeout !== undefined) settings.timeoutMs = flags.timeout;
+  return settings;
+}
