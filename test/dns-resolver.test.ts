@@ -189,6 +189,89 @@ describe('scripted faults', () => {
   });
 });
 
+describe('an unresponsive name server', () => {
+  const NAME = 'sip.contoso.com';
+
+  test('a server that never answered and let a lookup time out is not waited on again', async () => {
+    server.fault('*', 'silence');
+    try {
+      const shared = resolver();
+      const [first, firstMs] = await timed(shared.lookup(NAME, 'A'));
+      expect(first).toMatchObject({ kind: 'timeout' });
+      expect(firstMs).toBeGreaterThanOrEqual(390);
+      const before = server.log.length;
+      const [next, nextMs] = await timed(shared.lookup('_sipfederationtls._tcp.contoso.com', 'SRV'));
+      expect(next).toMatchObject({ kind: 'timeout', detail: expect.stringMatching(/not sent/) });
+      expect(nextMs).toBeLessThan(50);
+      expect(server.log.length).toBe(before); // nothing was sent
+    } finally {
+      server.fault('*', undefined);
+    }
+  });
+
+  test('many lookups queued behind a small limit end soon after one timeout, not one per wave', async () => {
+    server.fault('*', 'silence');
+    try {
+      const shared = resolver();
+      let active = 0;
+      const waiting: (() => void)[] = [];
+      const limited = async (name: string) => {
+        if (active >= 2) await new Promise<void>((resolve) => waiting.push(resolve));
+        active++;
+        try {
+          return await shared.lookup(name, 'A');
+        } finally {
+          active--;
+          waiting.shift()?.();
+        }
+      };
+      const names = Array.from({ length: 20 }, (_, i) => `host${i}.contoso.com`);
+      const start = performance.now();
+      const outcomes = await Promise.all(names.map(limited));
+      const elapsed = performance.now() - start;
+      expect(outcomes.every((o) => o.kind === 'timeout')).toBe(true);
+      // 10 waves × 400 ms would be 4 s; one round of timeouts is ~400 ms.
+      expect(elapsed).toBeLessThan(1200);
+    } finally {
+      server.fault('*', undefined);
+    }
+  });
+
+  test('a server that drops one name but answers others is always asked', async () => {
+    const shared = resolver();
+    expect((await shared.lookup(NAME, 'A')).kind).toBe('answer');
+    server.fault(NAME, 'silence');
+    try {
+      expect((await shared.lookup(NAME, 'A')).kind).toBe('timeout');
+      const [next, nextMs] = await timed(shared.lookup('_sipfederationtls._tcp.contoso.com', 'SRV'));
+      expect(next.kind).toBe('answer');
+      expect(nextMs).toBeLessThan(150);
+    } finally {
+      server.fault(NAME, undefined);
+    }
+  });
+
+  test('an unresponsive server is skipped while another one answers', async () => {
+    const silent = dgram.createSocket('udp4');
+    await new Promise<void>((resolve) => silent.bind(0, '127.0.0.1', resolve));
+    try {
+      const shared = createResolver({
+        nameservers: [`127.0.0.1:${silent.address().port}`, server.address],
+        timeoutMs: 200,
+        attempts: 1,
+      });
+      const [first, firstMs] = await timed(shared.lookup(NAME, 'A'));
+      expect(first.kind).toBe('answer'); // the second server answered after the first timed out
+      expect(firstMs).toBeGreaterThanOrEqual(190);
+      const [second, secondMs] = await timed(shared.lookup(NAME, 'AAAA'));
+      expect(second.kind).toBe('answer');
+      expect(secondMs).toBeLessThan(150);
+    } finally {
+      silent.close();
+    }
+  });
+});
+
 describe('network errors, several servers, abort', () => {
   test('UDP to a port where nothing listens: network_error (ICMP port unreachable), fast', async () => {
     const port = await deadPort();

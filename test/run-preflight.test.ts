@@ -187,6 +187,25 @@ describe('bounded: the deadline holds', () => {
     }
   });
 
+  test('a silent server: the run ends soon after one timeout, however many lookups are queued', async () => {
+    server.fault('*', 'silence');
+    try {
+      const domains = Array.from({ length: 12 }, (_, i) => `d${i}.good.com`);
+      const start = performance.now();
+      const report = await runPreflight(
+        { ...REQUEST, sipDomains: domains },
+        live({ timeoutMs: 200, attempts: 2, concurrency: 4 }),
+      );
+      const elapsed = performance.now() - start;
+      // ~50 lookups at 4 in flight would be 13 waves × 400 ms ≈ 5 s without the short-circuit.
+      expect(elapsed).toBeLessThan(1500);
+      expect(report.summary.status).toBe('inconclusive');
+      expect(codes(find(report, 'srv', 'd11.good.com'))).toEqual(['dns.timeout']);
+    } finally {
+      server.clearFaults();
+    }
+  });
+
   test('a resolver that never settles (and ignores aborts) cannot hold the run', async () => {
     const hanging: Resolver = { lookup: () => new Promise<LookupOutcome>(() => {}) };
     const start = performance.now();

@@ -62,6 +62,12 @@ export const RESOLVER_DEFAULTS = Object.freeze({ timeoutMs: 3000, attempts: 2, t
 const EDNS_UDP_PAYLOAD = 1232;
 /** Longest CNAME chain we follow inside one answer. */
 const MAX_CNAME_CHAIN = 16;
+/**
+ * How long a name server that has never answered, and has let a whole lookup time out, is taken as
+ * unresponsive: lookups to it then end at once as `timeout` instead of each waiting
+ * `attempts × timeoutMs` (which, queued behind a concurrency limit, would stack up wave after wave).
+ */
+export const UNRESPONSIVE_HOLD_MS = 30_000;
 
 const RCODE_NAMES: Record<number, string> = {};
 for (const [label, code] of Object.entries(Packet.RCODE)) RCODE_NAMES[code] ??= label;
@@ -420,8 +426,27 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
     throw new TypeError('nameservers must be an array of strings');
   }
   const servers = (options.nameservers ?? dns.getServers()).map(parseNameServer);
+  // Per server: whether anything (even garbage) ever came back, and until when it counts as
+  // unresponsive. Only a server that has never answered is short-circuited, so a server that drops
+  // some names but answers others is always asked.
+  const heard = new Set<NameServer>();
+  const unresponsiveUntil = new Map<NameServer, number>();
+  const isUnresponsive = (server: NameServer) => (unresponsiveUntil.get(server) ?? 0) > Date.now();
 
   async function exchangeWith(server: NameServer, query: Query, signal?: AbortSignal): Promise<Exchange> {
+    const result = await exchangeOver(server, query, signal);
+    if (
+      result.kind === 'packet' ||
+      result.kind === 'malformed' ||
+      (result.kind === 'timeout' && (result.malformed !== undefined || result.detail !== undefined))
+    ) {
+      heard.add(server);
+      unresponsiveUntil.delete(server);
+    }
+    return result;
+  }
+
+  async function exchangeOver(server: NameServer, query: Query, signal?: AbortSignal): Promise<Exchange> {
     if (transport === 'tcp') return exchange(openTcp, server, query, timeoutMs, signal);
     const udp = await exchange(openUdp, server, query, timeoutMs, signal);
     // RFC 1035 §4.2.1 / RFC 7766: a truncated answer is asked again over TCP, same server and port.
@@ -449,15 +474,27 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
         reason: `the query could not be encoded: ${(error as Error).message}`,
       };
     }
+    // Skip servers known to be unresponsive, unless every server is: then fail at once.
+    const asked = servers.filter((server) => !isUnresponsive(server));
+    if (asked.length === 0) {
+      return {
+        ...base,
+        server: formatServer(servers[0]!),
+        kind: 'timeout',
+        timeoutMs,
+        detail: 'not sent: the name server has not answered any query in this run',
+      };
+    }
     let failure: LookupOutcome | undefined;
+    const timeouts = new Map<NameServer, number>();
     for (let attempt = 0; attempt < attempts; attempt++) {
-      for (const server of servers) {
+      for (const server of asked) {
         const where = formatServer(server);
         let outcome: LookupOutcome;
         let exchange: Exchange;
         try {
           // A fresh id per try, so a late reply to an earlier try is not taken for this one.
-          if (attempt > 0 || server !== servers[0]) query = buildQuery(qname, type);
+          if (attempt > 0 || server !== asked[0]) query = buildQuery(qname, type);
           exchange = await exchangeWith(server, query, signal);
         } catch (error) {
           exchange = { kind: 'network_error', reason: (error as Error).message };
@@ -479,6 +516,12 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
                   timeoutMs,
                   ...(exchange.detail ? { detail: exchange.detail } : {}),
                 };
+            // A server that let every try of this lookup time out and has never answered anything
+            // is taken as unresponsive for a while (like a resolver's cache of lame servers).
+            timeouts.set(server, (timeouts.get(server) ?? 0) + 1);
+            if (timeouts.get(server) === attempts && !heard.has(server)) {
+              unresponsiveUntil.set(server, Date.now() + UNRESPONSIVE_HOLD_MS);
+            }
             break;
           case 'network_error':
             outcome = { ...base, server: where, kind: 'network_error', reason: exchange.reason };

@@ -100,7 +100,11 @@ async function checkOne(input: string, options: LiveOptions): Promise<SrvLine> {
 async function runSrv(values: string[], flags: SrvFlags, io: CliIo): Promise<number> {
   const fromStdin = values.length === 0;
   const domains = await readBatch(values, io, 'SIP domain');
-  const options: LiveOptions = await resolverSettings(flags);
+  const settings = await resolverSettings(flags);
+  // One resolver for the whole batch: a name server that never answers is found out once, not
+  // once per domain.
+  const { createResolver } = await import('../../dns/resolver.js');
+  const options: LiveOptions = { ...settings, resolver: createResolver(settings) };
   if (flags.edge !== undefined) options.accessEdgeFqdns = flags.edge;
 
   const tally = newTally();
