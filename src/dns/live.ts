@@ -11,6 +11,7 @@ import {
   selectFederationRecord,
 } from '../federation/federation.js';
 import { isMicrosoftOnlineEdge } from '../federation/microsoft-online.js';
+import { comparableName as normalise } from '../names.js';
 import type { Check } from '../preflight/report-types.js';
 import { checkStatus } from '../preflight/status.js';
 import { type Issue, makeIssue } from '../result.js';
@@ -391,8 +392,6 @@ async function checkRelated(context: LiveContext, domain: string): Promise<Check
     durationMs: ms(start),
   };
 }
-
-const normalise = (name: string) => name.toLowerCase().replace(/\.$/, '');
 
 /**
  * The live checks of one SIP domain, with a given per-run context. Used by `runPreflight`; most

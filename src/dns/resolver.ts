@@ -16,6 +16,7 @@ import dns from 'node:dns';
 import net from 'node:net';
 import { type Question as DnsQuestion, type Resource as DnsResource, Packet } from 'dns2';
 import { onAbort } from '../abort.js';
+import { comparableName as lower } from '../names.js';
 import type {
   AnswerRecord,
   CnameAnswer,
@@ -183,8 +184,7 @@ function judge(
   // A reply may omit the question (some servers do for FORMERR/REFUSED); when present it must match.
   if (
     question !== undefined &&
-    (question.name.toLowerCase().replace(/\.$/, '') !== query.name ||
-      question.type !== Packet.TYPE[query.type])
+    (lower(question.name) !== query.name || question.type !== Packet.TYPE[query.type])
   ) {
     return { verdict: 'drop', reason: 'reply question did not match', undecodable: false };
   }
@@ -319,8 +319,6 @@ const openTcp: Transport = (server, query, session) => {
     socket.destroy();
   };
 };
-
-const lower = (name: string): string => name.toLowerCase().replace(/\.$/, '');
 
 function toAnswer(resource: DnsResource): AnswerRecord | undefined {
   const name = lower(resource.name);

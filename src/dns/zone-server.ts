@@ -5,6 +5,7 @@
  */
 import net from 'node:net';
 import { type Resource as DnsResource, Packet, TCPServer, UDPServer } from 'dns2';
+import { comparableName as lower } from '../names.js';
 
 /** Record types a zone may hold. */
 export type ZoneRecordType = 'SRV' | 'A' | 'AAAA' | 'CNAME' | 'TXT';
@@ -85,8 +86,6 @@ export interface ZoneServer {
   /** Stops both servers and drops open TCP connections. */
   close(): Promise<void>;
 }
-
-const lower = (name: string): string => name.toLowerCase().replace(/\.$/, '');
 
 interface Indexed {
   byName: Map<string, ZoneRecord[]>;

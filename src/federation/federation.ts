@@ -3,6 +3,7 @@
  * The live lookup lives in `src/dns`; these functions only judge records already in hand.
  */
 import { typeName } from '../input.js';
+import { comparableName as normalise } from '../names.js';
 import { type Issue, makeIssue, type Result, toResult } from '../result.js';
 import { isMicrosoftOnlineEdge } from './microsoft-online.js';
 
@@ -26,12 +27,6 @@ export const FEDERATION_SRV_PREFIX = '_sipfederationtls._tcp';
 
 /** TTL used in the record the hints tell users to publish. */
 const HINT_TTL = 3600;
-
-/** Lower-case without one trailing root dot (RULES §0). */
-function normalise(name: string): string {
-  const lower = name.toLowerCase();
-  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
-}
 
 /** RFC 2782: a target of "." means the service is decidedly not available; dns2 decodes it as `""`. */
 function isRoot(target: string): boolean {

@@ -3,6 +3,7 @@
  * federation rules (RULES §7 `federation.microsoft_online_target`, `srv.mixed_targets`) and the
  * request rules (RULES §6 `request.edge_is_microsoft_online`) both read it.
  */
+import { comparableName } from '../names.js';
 
 /** Microsoft 365 federation edge FQDNs (commercial and GCC High / DoD), lower-case, no trailing dot. */
 export const MICROSOFT_ONLINE_EDGES: readonly string[] = Object.freeze([
@@ -20,7 +21,5 @@ export const MICROSOFT_ONLINE_EDGES: readonly string[] = Object.freeze([
  */
 export function isMicrosoftOnlineEdge(fqdn: string): boolean {
   if (typeof fqdn !== 'string') return false;
-  let name = fqdn.toLowerCase();
-  if (name.endsWith('.')) name = name.slice(0, -1);
-  return MICROSOFT_ONLINE_EDGES.includes(name);
+  return MICROSOFT_ONLINE_EDGES.includes(comparableName(fqdn));
 }

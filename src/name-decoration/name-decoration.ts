@@ -12,6 +12,7 @@
  */
 import { checkFqdn, isFqdn, registrableDomain } from '../fqdn/fqdn.js';
 import { MAX_INPUT_LENGTH, readStringInput, typeName } from '../input.js';
+import { comparableName } from '../names.js';
 import {
   type Issue,
   type IssuePath,
@@ -198,8 +199,7 @@ function checkDomain(raw: string): DomainCheck {
     } else if (isFqdn(raw)) {
       // Fast path: isFqdn === checkFqdn().ok (property-tested in fqdn), and the normalised value is
       // lower-case without one trailing dot (RULES §0). The agreement is property-tested here too.
-      const lower = raw.toLowerCase();
-      hit = validDomain(lower.endsWith('.') ? lower.slice(0, -1) : lower);
+      hit = validDomain(comparableName(raw));
     } else {
       // RULES §4.3: the domain must pass the FQDN rules (RULES §1, checkFqdn); keep its errors.
       const checked = checkFqdn(raw);

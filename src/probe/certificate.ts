@@ -8,6 +8,7 @@
  */
 import { X509Certificate } from 'node:crypto';
 import type { IssueCode } from '../issues.js';
+import { comparableName } from '../names.js';
 import { type Issue, type IssueExtras, makeIssue } from '../result.js';
 import { publicRootCertificates } from './prober.js';
 
@@ -99,10 +100,7 @@ export function toX509(input: string | X509Certificate): X509Certificate | undef
 }
 
 /** Lower-case ASCII without the trailing root dot (RULES §0). */
-function normaliseName(name: string): string {
-  const lower = name.trim().toLowerCase();
-  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
-}
+const normaliseName = (name: string): string => comparableName(name.trim());
 
 /** Subject common names of a certificate. */
 export function commonNames(cert: X509Certificate): string[] {

@@ -34,6 +34,9 @@ export type {
   TcpOutcome,
   TlsOutcome,
 } from './prober.js';
+
+import { comparableName as normalise } from '../names.js';
+
 export { createProber } from './prober.js';
 
 /** One SRV target to probe. */
@@ -97,12 +100,6 @@ interface Job {
   address: string;
   endpoint: string;
   outcome?: ProbeOutcome;
-}
-
-/** Lower-case without the trailing dot. */
-function normalise(name: string): string {
-  const lower = name.toLowerCase();
-  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
 }
 
 /** A check the probe could not finish (`probe.aborted`, inconclusive): aborted, or a throwing prober. */
