@@ -248,6 +248,18 @@ describe('decorate / undecorate', () => {
     expect(excluded.stderr).toContain('[decoration.excluded_domain]');
   });
 
+  it.each([
+    [['decorate', '--routing-domain', 'bad domain', 'ted@fabrikam-edge.net'], '--routing-domain'],
+    [['undecorate', '--routing-domain', '10.0.0.1', 'ted(fabrikam-edge.net)@msn.com'], '--routing-domain'],
+    [['decorate', '--excluded', 'msn.com,,live.com', 'ted@fabrikam-edge.net'], '--excluded'],
+  ])('an invalid option value is a usage error (exit 2, nothing on stdout): %j', async (argv, flag) => {
+    const out = await runCli(argv);
+    expect(out.code).toBe(2);
+    expect(out.stdout).toBe('');
+    expect(out.stderr.trim().split('\n')).toHaveLength(1);
+    expect(out.stderr).toContain(flag);
+  });
+
   it('errors go to stderr and exit 1; --json keeps one line per input', async () => {
     const out = await runCli(['decorate', 'not-an-address', 'ann@fabrikam-edge.net']);
     expect(out.code).toBe(1);

@@ -198,6 +198,16 @@ describe('RULES §8: the targets', () => {
     expect(c.issues[0]!.params).toEqual({ target: 'sip.alias.com', alias: 'edge.hosting.net' });
     expect(c.evidence).toMatchObject({ addresses: [{ address: '203.0.113.30', class: 'reserved' }] });
   });
+  test('A private, AAAA unanswered: inconclusive, not dns.private_address ("resolves only to")', async () => {
+    server.fault('sip.private.com', 'servfail', 'AAAA');
+    try {
+      const c = check(await checkDomainFederation('private.com', options()), 'srv-target');
+      expect(codes(c)).toEqual(['dns.server_failure']);
+      expect(c.status).toBe('inconclusive');
+    } finally {
+      server.fault('sip.private.com', undefined, 'AAAA');
+    }
+  });
   test('private addresses are named in params', async () => {
     const c = check(await checkDomainFederation('mixed.com', options()), 'srv-target');
     expect(c.issues[0]!.params).toEqual({ name: 'sip.mixed.com', addresses: '192.168.1.4' });

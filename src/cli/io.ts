@@ -151,7 +151,8 @@ export class Progress {
     private readonly io: CliIo,
     private readonly label: string,
   ) {
-    this.enabled = io.stderr.isTTY === true;
+    // Only on a terminal that can clear a line (not TERM=dumb).
+    this.enabled = io.stderr.isTTY === true && io.env.TERM !== 'dumb';
   }
 
   /** Shows `label done/total`; the last update (done === total) is never throttled away. */

@@ -212,6 +212,10 @@ export function lookupIssue(
     case 'server_failure':
       return makeIssue('dns.server_failure', path, {
         params: { ...where, rcode: outcome.rcode, ...(outcome.server ? { server: outcome.server } : {}) },
+        hint:
+          outcome.rcode === 'REFUSED'
+            ? 'The name server refused the question: use a resolver that answers you (--nameserver), such as a public one.'
+            : "The name server could not answer (SERVFAIL: often a broken delegation or DNSSEC failure at the domain's DNS host); try again or ask another --nameserver.",
       });
     case 'network_error':
       return makeIssue('dns.network_error', path, {
@@ -220,6 +224,7 @@ export function lookupIssue(
           reason: outcome.reason,
           ...(outcome.server ? { server: outcome.server } : {}),
         },
+        hint: 'The name server could not be reached from here: check the address and port (--nameserver) and the firewall.',
       });
     case 'malformed':
       return makeIssue('dns.malformed_response', path, { params: { ...where, reason: outcome.reason } });
@@ -272,6 +277,9 @@ export function addressClassIssue(host: HostAddresses): Issue | undefined {
   if (nonPublic.length === 0) return undefined;
   const params = { name: host.name, addresses: nonPublic.join(', ') };
   if (nonPublic.length === host.addresses.length) {
+    // "Resolves only to" non-public addresses is a verdict only when every lookup answered: with the
+    // A or the AAAA lookup unanswered the check is inconclusive (its problem says why), not failed.
+    if (!host.complete) return undefined;
     return makeIssue('dns.private_address', [], {
       params,
       hint: `Federation partners connect from the internet: publish ${host.name}'s public address in public DNS (an internal view is not what they see).`,

@@ -1,7 +1,8 @@
 /** `pic-preflight decorate [ADDRESS...]`: `ted@contoso.com` → `ted(contoso.com)@msn.com` (RULES §4). */
 import type { Command } from 'commander';
-import type { DecorationOptions } from '../../name-decoration/name-decoration.js';
+import type { DecorationOptions, Decorator } from '../../name-decoration/name-decoration.js';
 import { type BatchFlags, registerBatchCommand } from '../batch.js';
+import { UsageError } from '../io.js';
 import type { CommandContext } from '../run.js';
 
 /** Flags shared by `decorate` and `undecorate`. */
@@ -28,6 +29,25 @@ export function decorationSettings(flags: DecorationFlags): DecorationOptions {
   return settings;
 }
 
+/**
+ * The decorator for the flags, parsed once for the whole batch. An invalid `--routing-domain` or
+ * `--excluded` is a usage error (exit 2), not an error of every address.
+ */
+export async function decoratorFor(flags: DecorationFlags): Promise<Decorator> {
+  const [{ createDecorator }, { PreflightError }] = await Promise.all([
+    import('../../name-decoration/name-decoration.js'),
+    import('../../result.js'),
+  ]);
+  try {
+    return createDecorator(decorationSettings(flags));
+  } catch (error) {
+    if (!(error instanceof PreflightError)) throw error;
+    const first = error.issues.find((issue) => issue.severity === 'error') ?? error.issues[0];
+    const flag = first?.path.includes('excludedDomains') ? '--excluded' : '--routing-domain';
+    throw new UsageError(`${flag}: ${first ? `${first.message} [${first.code}]` : 'invalid value'}`);
+  }
+}
+
 /** Registers `decorate`. */
 export function registerDecorate(program: Command, context: CommandContext): void {
   registerBatchCommand(program, context, {
@@ -42,10 +62,6 @@ export function registerDecorate(program: Command, context: CommandContext): voi
     jsonItem: 'address',
     style: 'value',
     flags: decorationOptions,
-    check: async (flags: DecorationFlags) => {
-      const { decorateAddress } = await import('../../name-decoration/name-decoration.js');
-      const settings = decorationSettings(flags);
-      return (value) => decorateAddress(value, settings);
-    },
+    check: async (flags: DecorationFlags) => (await decoratorFor(flags)).decorate,
   });
 }

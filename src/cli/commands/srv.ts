@@ -151,7 +151,10 @@ async function runSrv(values: string[], flags: SrvFlags, io: CliIo): Promise<num
 function textLines(c: Painter, line: SrvLine, verbose: boolean): string[] {
   const parts = [`${paintStatus(c, line.status, STATUS_MARKS[line.status])} ${line.input}`];
   const srv = line.checks.find((check) => check.id === 'srv');
-  const records = srv ? summariseEvidence({ records: srv.evidence?.records }) : '';
+  // The record the Access Edge would use (all of them are in --json and -v).
+  const records = srv
+    ? summariseEvidence({ records: line.selected ? [line.selected] : srv.evidence?.records })
+    : '';
   const target = line.selected
     ? line.checks.find((check) => check.id === 'srv-target' && check.subject === line.selected?.target)
     : undefined;

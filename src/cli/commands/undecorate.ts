@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { registerBatchCommand } from '../batch.js';
 import type { CommandContext } from '../run.js';
-import { type DecorationFlags, decorationOptions, decorationSettings } from './decorate.js';
+import { type DecorationFlags, decorationOptions, decoratorFor } from './decorate.js';
 
 /** Registers `undecorate`. */
 export function registerUndecorate(program: Command, context: CommandContext): void {
@@ -18,10 +18,6 @@ export function registerUndecorate(program: Command, context: CommandContext): v
     jsonItem: 'address',
     style: 'value',
     flags: decorationOptions,
-    check: async (flags: DecorationFlags) => {
-      const { undecorateAddress } = await import('../../name-decoration/name-decoration.js');
-      const settings = decorationSettings(flags);
-      return (value) => undecorateAddress(value, settings);
-    },
+    check: async (flags: DecorationFlags) => (await decoratorFor(flags)).undecorate,
   });
 }
