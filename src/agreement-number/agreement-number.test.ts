@@ -48,6 +48,38 @@ describe('checkAgreementNumber', () => {
     expect(only(result, 'agreement_number.unknown_type')?.params).toMatchObject({ type: 'enterprise' });
   });
 
+  // RULES §0: nothing throws on bad input; the type is described safely.
+  test.each<[string, unknown, string]>([
+    ['null-prototype object', Object.create(null), 'object'],
+    [
+      'object with a throwing toString',
+      {
+        toString: () => {
+          throw new Error('x');
+        },
+      },
+      'object',
+    ],
+    ['symbol', Symbol('x'), 'symbol'],
+    ['number', 7, '7'],
+    ['array', ['spla'], 'array'],
+    ['null', null, 'null'],
+    ['function', () => 'spla', 'function'],
+    ['long string', 'x'.repeat(100), `${'x'.repeat(64)}…`],
+  ])('agreement_number.unknown_type for a %s', (_label, agreementType, type) => {
+    const result = checkAgreementNumber('V1234567', { agreementType: agreementType as AgreementType });
+    expect(codes(result)).toEqual(['agreement_number.unknown_type']);
+    expect(only(result, 'agreement_number.unknown_type')?.params).toEqual({
+      type,
+      expected: 'volume-licensing, partner-network, spla, high-volume-services',
+    });
+  });
+
+  test('null options mean no options', () => {
+    expect(checkAgreementNumber('V1234567', null)).toEqual({ ok: true, value: 'V1234567', issues: [] });
+    expect(assertAgreementNumber('V1234567', null)).toBe('V1234567');
+  });
+
   test('agreement_number.too_long over 32 characters', () => {
     const result = checkAgreementNumber('A'.repeat(33));
     expect(codes(result)).toEqual(['agreement_number.too_long']);
@@ -83,6 +115,13 @@ describe('checkAgreementNumber', () => {
     ['mixed-case repeat', 'xXxXxX'],
     ['ascending', '12345678'],
     ['ascending from 0', '0123456789'],
+    // RULES §3 ascending runs: the keyboard row (9 → 0 at the end) and letters, case-insensitive, ≥ 4.
+    ['keyboard row', '1234567890'],
+    ['keyboard row tail', '67890'],
+    ['upper-case letters', 'ABCDEFGH'],
+    ['lower-case letters', 'abcde'],
+    ['mixed-case letters', 'AbCd'],
+    ['letters to z', 'wxyz'],
     ['TBD', 'tbd'],
     ['NONE', 'None'],
     ['UNKNOWN', 'UNKNOWN'],
@@ -101,6 +140,13 @@ describe('checkAgreementNumber', () => {
     ['descending', '87654321'],
     ['two different', '00000001'],
     ['word inside', 'TEST1234'],
+    ['9 → 0 in the middle', '78901234'],
+    ['0 → 1 after a wrap', '8901'],
+    ['letters and digits', 'ABC123'],
+    ['three letters', 'abc1'],
+    ['letters descending', 'DCBA'],
+    ['no z → a wrap', 'xyza'],
+    ['letters then digits run across', 'abcd1234'],
   ])('no placeholder: %s', (_label, input) => {
     expect(codes(checkAgreementNumber(input))).not.toContain('agreement_number.placeholder');
   });
@@ -132,6 +178,15 @@ describe('properties', () => {
     fc.string(),
     fc.anything(),
   );
+
+  test('never throws for any agreementType', () => {
+    fc.assert(
+      fc.property(input, fc.anything(), (x, agreementType) => {
+        const result = checkAgreementNumber(x, { agreementType: agreementType as AgreementType });
+        expect(result.ok).toBe(!result.issues.some((issue) => issue.severity === 'error'));
+      }),
+    );
+  });
 
   test('never throws; ok exactly when no error; value is the trimmed input', () => {
     fc.assert(

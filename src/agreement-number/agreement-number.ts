@@ -2,8 +2,8 @@
  * RULES §3: the agreement number of the PIC provisioning form. No public source documents a format:
  * the number is an opaque identifier, so these rules stay deliberately loose (never stricter).
  */
-import { readStringInput } from '../input.js';
-import { type Issue, makeIssue, type Result, toResult, unwrap } from '../result.js';
+import { readStringInput, typeName } from '../input.js';
+import { type Issue, type IssuePath, makeIssue, type Result, toResult, unwrap } from '../result.js';
 
 /**
  * The agreement types of the PIC form (MS-FAQ): Volume Licensing agreement number, Microsoft Partner
@@ -50,22 +50,61 @@ function isAllowed(code: number): boolean {
   );
 }
 
-function isAgreementType(value: unknown): value is AgreementType {
+/**
+ * True for one of `AGREEMENT_TYPES`. Not part of the public API.
+ * @param value any value
+ */
+export function isAgreementType(value: unknown): value is AgreementType {
   return typeof value === 'string' && (AGREEMENT_TYPES as readonly string[]).includes(value);
 }
 
-// One repeated character (00000000, XXXX), an ascending digit run (12345678, 0123456789), or a word.
+// RULES §0 "nothing throws": `String(value)` throws for `Object.create(null)` or a throwing toString.
+function describeType(value: unknown): string {
+  if (typeof value === 'string') return value.length > 64 ? `${value.slice(0, 64)}…` : value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value);
+  return typeName(value);
+}
+
+/**
+ * RULES §3 `agreement_number.unknown_type` E for an `agreementType` that is not one of `AGREEMENT_TYPES`
+ * (any value, described safely). Shared with the provisioning request. Not part of the public API.
+ */
+export function unknownAgreementTypeIssue(value: unknown, path: IssuePath = []): Issue {
+  return makeIssue('agreement_number.unknown_type', path, {
+    params: { type: describeType(value), expected: AGREEMENT_TYPES.join(', ') },
+  });
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isLetter(code: number): boolean {
+  const lower = code | 32;
+  return lower >= 97 && lower <= 122;
+}
+
+// RULES §3 placeholders: one repeated character (00000000, XXXX); an ascending run of 4 or more digits
+// (12345678, 0123456789, the keyboard row 1234567890: "0" may follow "9" as the last character) or of
+// letters, case-insensitive (ABCDEFGH, abcde, AbCd); or a word.
 function isPlaceholder(text: string): boolean {
   if (PLACEHOLDER_WORDS.has(text.toUpperCase())) return true;
   if (text.length < 2) return false;
   let repeated = true;
   let ascending = text.length >= 4;
+  const last = text.length - 1;
   for (let i = 1; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
     const previous = text.charCodeAt(i - 1);
     if ((code | 32) !== (previous | 32)) repeated = false; // case-insensitive: XxXx
-    if (!(code >= 48 && code <= 57 && previous >= 48 && previous <= 57 && code === previous + 1)) {
-      ascending = false;
+    if (ascending) {
+      const digits = isDigit(code) && isDigit(previous);
+      const letters = isLetter(code) && isLetter(previous);
+      const step =
+        (digits && (code === previous + 1 || (i === last && previous === 57 && code === 48))) ||
+        (letters && (code | 32) === (previous | 32) + 1);
+      if (!step) ascending = false;
     }
     if (!repeated && !ascending) return false;
   }
@@ -83,22 +122,22 @@ function isAllDigits(text: string): boolean {
 /**
  * Checks an agreement number (RULES §3). The value is kept as typed (trimmed, case kept).
  * @param input the value to check (any type; never throws on bad input)
- * @param options `agreementType` (one of `AGREEMENT_TYPES`)
+ * @param options `agreementType` (one of `AGREEMENT_TYPES`); `null`/`undefined` means none
  * @returns the trimmed number, or errors `input.*`, `agreement_number.unknown_type`,
  *   `agreement_number.too_long`, `agreement_number.invalid_char`; warnings `input.trimmed`,
  *   `agreement_number.too_short`, `agreement_number.placeholder`, `agreement_number.unexpected_shape`
  * @example checkAgreementNumber('V1234567', { agreementType: 'volume-licensing' }) // { ok: true, value: 'V1234567', issues: [] }
  */
-export function checkAgreementNumber(input: unknown, options?: AgreementNumberOptions): Result<string> {
+export function checkAgreementNumber(
+  input: unknown,
+  options?: AgreementNumberOptions | null,
+): Result<string> {
   const issues: Issue[] = [];
   let failed = false;
+  // RULES §0: null/undefined options mean "no options".
   const type: unknown = options?.agreementType;
   if (type !== undefined && !isAgreementType(type)) {
-    issues.push(
-      makeIssue('agreement_number.unknown_type', [], {
-        params: { type: String(type), expected: AGREEMENT_TYPES.join(', ') },
-      }),
-    );
+    issues.push(unknownAgreementTypeIssue(type));
     failed = true;
   }
   // RULES §0: not a string, over 1,024 characters, empty after trimming.
@@ -155,6 +194,6 @@ export function checkAgreementNumber(input: unknown, options?: AgreementNumberOp
  * @returns the trimmed number; throws on any `checkAgreementNumber` error code
  * @example assertAgreementNumber(' V1234567 ') // 'V1234567'
  */
-export function assertAgreementNumber(input: unknown, options?: AgreementNumberOptions): string {
+export function assertAgreementNumber(input: unknown, options?: AgreementNumberOptions | null): string {
   return unwrap(checkAgreementNumber(input, options));
 }

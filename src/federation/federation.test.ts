@@ -46,6 +46,78 @@ describe('checkFederationTarget', () => {
     expect(result.issues[0]!.hint).toContain('_sipfederationtls._tcp.');
   });
 
+  // RULES §7 "exactly one LDH label followed by the SIP domain": the label must be a host-name label
+  // (RULES §1 via checkFqdn); its FQDN errors come instead of the relation codes.
+  test.each([
+    ['wildcard', '*.contoso.com', 'fqdn.wildcard', { label: '*' }],
+    ['partial wildcard', 'w*.contoso.com', 'fqdn.wildcard', { label: 'w*' }],
+    ['underscore', '_sip.contoso.com', 'fqdn.underscore', { label: '_sip' }],
+    ['leading hyphen', '-sip.contoso.com', 'fqdn.label_hyphen', { label: '-sip' }],
+    ['trailing hyphen', 'sip-.contoso.com', 'fqdn.label_hyphen', { label: 'sip-' }],
+    ['space', 'a b.contoso.com', 'fqdn.invalid_char', { char: ' ', codePoint: 'U+0020' }],
+    ['U-label', 'bücher.contoso.com', 'fqdn.non_ascii', { char: 'ü', codePoint: 'U+00FC' }],
+    [
+      'sip: URI',
+      'sip:sip.contoso.com',
+      'fqdn.not_a_hostname',
+      { value: 'sip:sip.contoso.com', found: 'sip_uri' },
+    ],
+    [
+      'with a port',
+      'sip.contoso.com:5061',
+      'fqdn.not_a_hostname',
+      { value: 'sip.contoso.com:5061', found: 'port' },
+    ],
+    [
+      '64-character label',
+      `${'a'.repeat(64)}.contoso.com`,
+      'fqdn.label_too_long',
+      { label: 'a'.repeat(64), max: 63, actual: 64 },
+    ],
+    [
+      '2,000-character label',
+      `${'a'.repeat(2000)}.contoso.com`,
+      'input.too_long',
+      { max: 1024, actual: 2012 },
+    ],
+    ['empty label', 'sip..contoso.com', 'fqdn.label_empty', undefined],
+    ['IP address', '192.0.2.1', 'fqdn.ip_address', { value: '192.0.2.1' }],
+    ['invalid A-label', 'xn--ls8h.contoso.com', 'fqdn.invalid_a_label', { label: 'xn--ls8h' }],
+  ])('target not a host name: %s → %s', (_label, target, code, params) => {
+    const result = checkFederationTarget('contoso.com', target);
+    expect(result.ok).toBe(false);
+    expect(codes(result)).toEqual([code]);
+    expect(result.issues[0]!.params).toEqual(params);
+    expect(result.issues[0]!.path).toEqual([]);
+  });
+
+  test.each([
+    ['valid A-label', 'contoso.com', 'xn--bcher-kva.contoso.com'],
+    ['R-LDH label (warning dropped)', 'contoso.com', 'ab--cd.contoso.com'],
+    ['reserved domain: the SIP domain is checked elsewhere', 'lab.test', 'sip.lab.test'],
+    ['unknown TLD: the SIP domain is checked elsewhere', 'contoso.corp', 'sip.contoso.corp'],
+    ['surrounding whitespace', ' contoso.com ', ' sip.contoso.com '],
+  ])('target FQDN warnings and the TLD do not count: %s', (_label, domain, target) => {
+    expect(checkFederationTarget(domain, target)).toEqual({
+      ok: true,
+      value: { relation: 'top-level-suffix' },
+      issues: [],
+    });
+  });
+
+  test.each([
+    ['empty', ''],
+    ['whitespace', '   '],
+    ['dot', '.'],
+    ['junk', 'a b;c'],
+    ['very long', 'a'.repeat(5000)],
+    ['wildcard', '*.com'],
+  ])('junk SIP domain %s: no throw, the relation fails', (_label, domain) => {
+    const result = checkFederationTarget(domain, 'sip.contoso.com');
+    expect(result.ok).toBe(false);
+    expect(codes(result)).toEqual(['federation.target_outside_domain']);
+  });
+
   test('hint keeps the chosen host label: sip.contoso-edge.com → sip.contoso.com', () => {
     const hint = checkFederationTarget('contoso.com', 'sip.contoso-edge.com').issues[0]!.hint!;
     expect(hint).toContain('_sipfederationtls._tcp.contoso.com. 3600 IN SRV 0 0 5061 sip.contoso.com.');
@@ -139,8 +211,25 @@ describe('evaluateFederationSrv', () => {
     });
   });
 
+  describe('a selected target that is not a host name fails (RULES §7 LDH label)', () => {
+    test.each([
+      ['*.contoso.com', 'fqdn.wildcard'],
+      ['_sip.contoso.com', 'fqdn.underscore'],
+      ['-sip.contoso.com', 'fqdn.label_hyphen'],
+      ['bücher.contoso.com', 'fqdn.non_ascii'],
+      [`${'a'.repeat(64)}.contoso.com`, 'fqdn.label_too_long'],
+    ])('%s → %s', (target, code) => {
+      const result = evaluateFederationSrv('contoso.com', [srv(target)]);
+      expect(result.ok).toBe(false);
+      expect(codes(result)).toEqual([code]);
+    });
+  });
+
   describe('srv.inconsistent_records: a non-selected record that would fail', () => {
     test.each<[string, SrvRecord]>([
+      ['wildcard target', srv('*.contoso.com', 5061, 10)],
+      ['underscore target', srv('_sip.contoso.com', 5061, 10)],
+      ['sip: URI target', srv('sip:sip.contoso.com', 5061, 10)],
       ['wrong port', srv('sip2.contoso.com', 5060, 10)],
       ['outside the domain', srv('sip.contoso-edge.com', 5061, 10)],
       ['too deep', srv('sip.it.contoso.com', 5061, 10)],
@@ -224,6 +313,30 @@ describe('properties', () => {
         evaluateFederationSrv(a as string, b as SrvRecord[], c as { accessEdgeFqdns?: string[] });
         checkFederationTarget(a as string, b as string);
       }),
+    );
+  });
+
+  test('never throws on records and targets of any shape', () => {
+    const junkRecord = fc.record({
+      priority: fc.oneof(fc.integer(), fc.anything()),
+      weight: fc.oneof(fc.integer(), fc.anything()),
+      port: fc.oneof(fc.constant(5061), fc.anything()),
+      target: fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.anything()),
+    });
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string(), fc.constant('contoso.com'), fc.anything()),
+        fc.array(fc.oneof(junkRecord, fc.anything()), { maxLength: 5 }),
+        fc.anything(),
+        (domain, records, context) => {
+          const result = evaluateFederationSrv(domain as string, records as SrvRecord[], context as never);
+          expect(result.ok).toBe(!result.issues.some((issue) => issue.severity === 'error'));
+          for (const record of records) {
+            const target = (record as { target?: unknown } | null)?.target;
+            checkFederationTarget(domain as string, target as string);
+          }
+        },
+      ),
     );
   });
 

@@ -2,7 +2,8 @@
  * RULES §7: the federation SRV record (`_sipfederationtls._tcp.<sip domain>`), pure and synchronous.
  * The live lookup lives in `src/dns`; these functions only judge records already in hand.
  */
-import { typeName } from '../input.js';
+import { checkFqdn } from '../fqdn/fqdn.js';
+import { MAX_INPUT_LENGTH, typeName } from '../input.js';
 import { comparableName as normalise } from '../names.js';
 import { type Issue, makeIssue, type Result, toResult } from '../result.js';
 import { isMicrosoftOnlineEdge } from './microsoft-online.js';
@@ -83,6 +84,33 @@ export function isOneLabelUnder(fqdn: string, domain: string): boolean {
   return label.length > 0 && !label.includes('.');
 }
 
+// RULES §7 "exactly one LDH label followed by the SIP domain": the target's host-name errors (RULES §1
+// structural and label rules). The TLD and registrability belong to the SIP domain, so `single_label`,
+// `numeric_tld`, `reserved_name`, `unknown_tld` and `public_suffix` are left to the relation codes.
+const TARGET_ERRORS: ReadonlySet<string> = new Set([
+  'input.empty',
+  'input.too_long',
+  'fqdn.ip_address',
+  'fqdn.not_a_hostname',
+  'fqdn.invalid_char',
+  'fqdn.non_ascii',
+  'fqdn.label_empty',
+  'fqdn.too_long',
+  'fqdn.label_too_long',
+  'fqdn.underscore',
+  'fqdn.wildcard',
+  'fqdn.label_hyphen',
+  'fqdn.invalid_a_label',
+]);
+const TARGET_FQDN_OPTIONS = Object.freeze({ allowReserved: true, requireKnownTld: false });
+
+/** The SIP domain as compared: trimmed, lower case, no root dot; junk is kept (it only fails the relation). */
+function comparableDomain(sipDomain: string): string {
+  return normalise(
+    sipDomain.length > MAX_INPUT_LENGTH ? sipDomain.slice(0, MAX_INPUT_LENGTH) : sipDomain.trim(),
+  );
+}
+
 function targetHint(domain: string, target: string): string {
   const fix = suggestedTarget(domain, [], target);
   return `Point the SRV record at a host directly under ${domain}, e.g. ${fix} (add that exact name to the Edge certificate): ${federationSrvRecordText(domain, fix)}`;
@@ -91,14 +119,19 @@ function targetHint(domain: string, target: string): string {
 /**
  * Checks an SRV target against the federation target rule (RULES §7, MS-DEPLOY).
  *
- * Compared case-insensitively, without the trailing dot. The target's own host-name syntax is the
- * FQDN validator's job (`checkFqdn`), not this rule's.
+ * Compared case-insensitively, without the trailing dot. The target must first be a host name by the
+ * structural and label rules of `checkFqdn` (its errors are reported instead of the relation codes:
+ * `fqdn.wildcard`, `fqdn.underscore`, `fqdn.label_hyphen`, `fqdn.label_too_long`, `fqdn.non_ascii`,
+ * `fqdn.not_a_hostname`, `fqdn.invalid_char`, `input.too_long`, …); its TLD is the SIP domain's business.
+ * The SIP domain is trimmed and lower-cased, not validated (`checkSipDomain` does that): junk only
+ * fails the relation.
  *
  * @param sipDomain - the SIP domain, e.g. `contoso.com`.
  * @param target - the SRV target, e.g. `sip.contoso.com`.
- * @returns `{ relation }` on success; errors `federation.target_outside_domain`,
- *   `federation.target_not_top_level`; warning `federation.target_is_domain`; info
- *   `federation.microsoft_online_target`; `input.not_string` for a non-string argument.
+ * @returns `{ relation }` on success; errors: the target's FQDN errors (above), then
+ *   `federation.target_outside_domain`, `federation.target_not_top_level`; warning
+ *   `federation.target_is_domain`; info `federation.microsoft_online_target`; `input.not_string` for a
+ *   non-string argument.
  * @example
  * checkFederationTarget('contoso.com', 'sip.contoso.com'); // { ok: true, value: { relation: 'top-level-suffix' }, issues: [] }
  * checkFederationTarget('contoso.com', 'sip.it.contoso.com').issues[0].code; // 'federation.target_not_top_level'
@@ -113,8 +146,20 @@ export function checkFederationTarget(
       makeIssue('input.not_string', [], { params: { type: typeName(bad) } }),
     ]);
   }
-  const domain = normalise(sipDomain);
-  const host = normalise(target);
+  const domain = comparableDomain(sipDomain);
+  // RFC 2782: the root target "." is judged by the relation (outside every domain).
+  if (isRoot(target.trim())) {
+    const params = { target: '.', domain };
+    return toResult({ relation: 'top-level-suffix' }, [
+      makeIssue('federation.target_outside_domain', [], { params, hint: targetHint(domain, '') }),
+    ]);
+  }
+  // RULES §7: "exactly one LDH label followed by the SIP domain" — the target must be a host name first
+  // (RULES §1 via checkFqdn: no `*`, `_`, edge hyphens, over-long labels, non-ASCII, URI forms).
+  const fqdn = checkFqdn(target, TARGET_FQDN_OPTIONS);
+  const errors = fqdn.issues.filter((issue) => issue.severity === 'error' && TARGET_ERRORS.has(issue.code));
+  if (errors.length > 0) return toResult({ relation: 'top-level-suffix' }, errors);
+  const host = fqdn.ok ? fqdn.value : normalise(target.trim());
   const params = { target: host, domain };
 
   // The suffix rule is Microsoft's business for its own edges: the domain federates through Microsoft 365.
@@ -134,7 +179,7 @@ export function checkFederationTarget(
   }
   // MS-DEPLOY: "Each domain must resolve by DNS SRV query to an edge server FQDN that satisfies a
   // top-level suffix match of the domain." — exactly one label followed by the SIP domain.
-  if (!host.endsWith(`.${domain}`) || isRoot(host)) {
+  if (!host.endsWith(`.${domain}`) || domain.length === 0) {
     return toResult({ relation: 'top-level-suffix' }, [
       makeIssue('federation.target_outside_domain', [], { params, hint: targetHint(domain, host) }),
     ]);
@@ -203,7 +248,8 @@ function recordProblems(domain: string, record: SrvRecord): string[] {
  * @param context - `accessEdgeFqdns`: the declared Access Edge FQDNs, to report
  *   `srv.target_not_declared_edge` and to suggest a target in hints.
  * @returns `{ selected }` on success. Errors: `srv.missing`, `srv.service_disabled`, `srv.wrong_port`,
- *   `federation.target_outside_domain`, `federation.target_not_top_level`. Warnings:
+ *   `federation.target_outside_domain`, `federation.target_not_top_level`, and the selected target's
+ *   FQDN errors (`fqdn.wildcard`, `fqdn.underscore`, …; see {@link checkFederationTarget}). Warnings:
  *   `federation.target_is_domain`, `srv.inconsistent_records`, `srv.mixed_targets`,
  *   `srv.duplicate_record`. Infos: `federation.microsoft_online_target`, `srv.target_not_declared_edge`.
  * @example
@@ -213,14 +259,14 @@ function recordProblems(domain: string, record: SrvRecord): string[] {
 export function evaluateFederationSrv(
   sipDomain: string,
   records: SrvRecord[],
-  context?: { accessEdgeFqdns?: string[] },
+  context?: { accessEdgeFqdns?: string[] } | null,
 ): Result<{ selected: SrvRecord }> {
   if (typeof sipDomain !== 'string') {
     return toResult({ selected: { priority: 0, weight: 0, port: 0, target: '' } }, [
       makeIssue('input.not_string', [], { params: { type: typeName(sipDomain) } }),
     ]);
   }
-  const domain = normalise(sipDomain);
+  const domain = comparableDomain(sipDomain);
   const edges = (Array.isArray(context?.accessEdgeFqdns) ? context.accessEdgeFqdns : [])
     .filter((edge): edge is string => typeof edge === 'string')
     .map(normalise);

@@ -10,12 +10,15 @@ import {
   isFqdn,
   registrableDomain,
 } from './fqdn.js';
-import { isValidALabel, punycodeDecode } from './idna.js';
+import { isPlausibleULabel, isValidALabel, punycodeDecode, urlToAscii } from './idna.js';
 
 const codes = (result: Result<unknown>) => result.issues.map((issue) => issue.code);
 const errorCodes = (result: Result<unknown>) =>
   result.issues.filter((issue) => issue.severity === 'error').map((issue) => issue.code);
 const only = (result: Result<unknown>, code: string) => result.issues.find((issue) => issue.code === code);
+
+/** The A-label of one Unicode label, by the platform's UTS #46 (test helper). */
+const aLabelOf = (label: string): string => urlToAscii(label) ?? 'xn--a';
 
 const OPTION_SETS: FqdnOptions[] = [];
 for (const allowIdn of [false, true])
@@ -87,9 +90,8 @@ describe('fqdn.ip_address', () => {
   test.each([
     ['IPv4', '192.0.2.10', '192.0.2.10'],
     ['IPv4 with root dot', '1.2.3.4.', '1.2.3.4.'],
-    ['dotted numbers', '10.1', '10.1'],
-    ['five dotted numbers', '1.2.3.4.5', '1.2.3.4.5'],
-    ['hex IPv4', '0x7f.0.0.1', '0x7f.0.0.1'],
+    ['leading zeros (still a dotted quad)', '010.000.0.255', '010.000.0.255'],
+    ['all zeros', '0.0.0.0', '0.0.0.0'],
     ['IPv4 with a port', '192.0.2.10:5061', '192.0.2.10'],
     ['IPv4 in a URL', 'https://192.0.2.10/x', '192.0.2.10'],
     ['IPv6 loopback', '::1', '::1'],
@@ -104,6 +106,34 @@ describe('fqdn.ip_address', () => {
     const result = checkFqdn(input);
     expect(codes(result)).toEqual(['fqdn.ip_address']);
     expect(only(result, 'fqdn.ip_address')?.params).toEqual({ value });
+  });
+});
+
+describe('dotted numbers that are not IP literals follow the name rules', () => {
+  // RULES §1: only a dotted quad (four decimal parts 0–255) or IPv6 is `fqdn.ip_address`.
+  test.each([
+    ['part over 255', '999.1.1.1', 'fqdn.numeric_tld', { tld: '1' }],
+    ['256', '256.1.1.1', 'fqdn.numeric_tld', { tld: '1' }],
+    ['three parts', '1.2.3', 'fqdn.numeric_tld', { tld: '3' }],
+    ['two parts', '10.1', 'fqdn.numeric_tld', { tld: '1' }],
+    ['five parts', '1.2.3.4.5', 'fqdn.numeric_tld', { tld: '5' }],
+    ['hex part', '0x7f.0.0.1', 'fqdn.numeric_tld', { tld: '1' }],
+    ['four-digit part', '0300.0.0.1', 'fqdn.numeric_tld', { tld: '1' }],
+    ['single number', '12345', 'fqdn.single_label', { value: '12345' }],
+  ])('%s: %s → %s', (_label, input, code, params) => {
+    const result = checkFqdn(input);
+    expect(codes(result)).toEqual([code]);
+    expect(only(result, code)?.params).toEqual(params);
+    expect(isFqdn(input)).toBe(false);
+  });
+
+  test('inside a URL a non-literal is a URL, not an address', () => {
+    const result = checkFqdn('https://999.1.1.1/x');
+    expect(codes(result)).toEqual(['fqdn.not_a_hostname']);
+    expect(only(result, 'fqdn.not_a_hostname')?.params).toEqual({
+      value: 'https://999.1.1.1/x',
+      found: 'url',
+    });
   });
 });
 
@@ -145,11 +175,83 @@ describe('fqdn.invalid_char', () => {
     ['backslash', 'fabrikam\\sip.com', '\\'],
     ['comma', 'sip,fabrikam.com', ','],
     ['two colons but not IPv6', 'a:b:c', ':'],
-    ['star inside a label', 'a*b.fabrikam.com', '*'],
+    // RULES §1: ";" is URI parameters only after sip:, after a host with a dot, or before "=".
+    ['semicolon between labels', 'sip;fabrikam.com', ';'],
+    ['semicolon in a single label', 'a;b', ';'],
   ])('%s', (_label, input, char) => {
     const result = checkFqdn(input);
     expect(codes(result)).toEqual(['fqdn.invalid_char']);
     expect(only(result, 'fqdn.invalid_char')?.params?.char).toBe(char);
+  });
+});
+
+describe('";" as SIP URI parameters (RFC 3261 §19.1.1)', () => {
+  test.each([
+    ['after a host with a dot', 'sip.fabrikam.com;transport=tls', 'sip.fabrikam.com'],
+    ['after a host, no value', 'sip.fabrikam.com;lr', 'sip.fabrikam.com'],
+    ['after sip:', 'sip:edge;lr', 'edge'],
+    ['parameter with "="', 'edge;transport=tls', 'edge'],
+  ])('%s: %s', (_label, input, bare) => {
+    const result = checkFqdn(input);
+    expect(codes(result)).toEqual(['fqdn.not_a_hostname']);
+    expect(only(result, 'fqdn.not_a_hostname')?.params?.found).toBe(
+      input.startsWith('sip:') ? 'sip_uri' : 'parameters',
+    );
+    expect(only(result, 'fqdn.not_a_hostname')?.hint).toBe(`Give the bare host name: ${bare}`);
+  });
+
+  // The hint names only a bare host that passes the structural and label rules itself.
+  test.each([
+    ['underscore host', 'user@a_b.fabrikam.com'],
+    ['hyphen host', 'sip:-x.fabrikam.com'],
+    ['bad character in the host', 'https://a!b.com/x'],
+    ['empty host', 'https:///x'],
+    ['nested decoration', 'http://http://x.com'],
+  ])('no hint: %s', (_label, input) => {
+    const result = checkFqdn(input);
+    expect(codes(result)).toEqual(['fqdn.not_a_hostname']);
+    expect(only(result, 'fqdn.not_a_hostname')?.hint).toBeUndefined();
+  });
+
+  test('property: a hint always names a structurally valid bare host', () => {
+    const hintFree = new Set([
+      'fqdn.ip_address',
+      'fqdn.not_a_hostname',
+      'fqdn.invalid_char',
+      'fqdn.non_ascii',
+      'fqdn.label_empty',
+      'fqdn.too_long',
+      'fqdn.label_too_long',
+      'fqdn.underscore',
+      'fqdn.wildcard',
+      'fqdn.label_hyphen',
+      'fqdn.invalid_a_label',
+    ]);
+    const piece = fc.constantFrom(
+      'sip',
+      'a',
+      '.',
+      ';',
+      '=',
+      ':',
+      '/',
+      '@',
+      'sip:',
+      '5061',
+      '-',
+      '_',
+      '*',
+      'x.com',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (parts) => {
+        const hint = checkFqdn(parts.join('')).issues.find((i) => i.code === 'fqdn.not_a_hostname')?.hint;
+        if (hint === undefined) return;
+        const bare = hint.slice('Give the bare host name: '.length);
+        const again = checkFqdn(bare, { allowReserved: true, requireKnownTld: false });
+        expect(again.issues.filter((i) => hintFree.has(i.code))).toEqual([]);
+      }),
+    );
   });
 });
 
@@ -247,6 +349,11 @@ describe('label rules', () => {
     ],
     ['wildcard', '*.fabrikam.com', 'fqdn.wildcard', { label: '*' }],
     ['wildcard inside', 'sip.*.fabrikam.com', 'fqdn.wildcard', { label: '*' }],
+    // RULES §1: "*" is never invalid_char; any label holding it is a wildcard (partial ones too).
+    ['partial wildcard', 'w*.contoso.com', 'fqdn.wildcard', { label: 'w*' }],
+    ['star inside a label', 'a*b.fabrikam.com', 'fqdn.wildcard', { label: 'a*b' }],
+    ['star at the end', 'sip.fabrikam.co*', 'fqdn.wildcard', { label: 'co*' }],
+    ['double star', '**.fabrikam.com', 'fqdn.wildcard', { label: '**' }],
     ['leading hyphen', '-sip.fabrikam.com', 'fqdn.label_hyphen', { label: '-sip' }],
     ['trailing hyphen', 'sip-.fabrikam.com', 'fqdn.label_hyphen', { label: 'sip-' }],
     ['hyphen TLD', 'sip.fabrikam.com-', 'fqdn.label_hyphen', { label: 'com-' }],
@@ -271,9 +378,51 @@ describe('label rules', () => {
     ['encodes an upper-case U-label (mÜnchen)', 'xn--mnchen-psa.de'],
     ['encodes a full-width letter (ｍünchen)', 'xn--nchen-jva84866b.de'],
     ['encodes an ideographic full stop (a。b)', 'xn--ab-r13a.de'],
+    // RFC 5891/5892 (IDNA2008): symbols and emoji are DISALLOWED even where UTS #46 maps them through.
+    ['encodes an emoji (💩)', 'xn--ls8h.com'],
+    ['encodes a symbol (☃)', 'xn--n3h.com'],
+    ['encodes a heart (♥)', 'xn--g6h.com'],
+    ['starts with a combining mark (U+0301 ab)', 'xn--ab-7tb.com'],
+    ['emoji beside letters (ab😀)', 'xn--ab-oo82a.com'],
   ])('fqdn.invalid_a_label: %s', (_label, input) => {
     const result = checkFqdn(input);
     expect(errorCodes(result)).toEqual(['fqdn.invalid_a_label']);
+  });
+
+  // allowIdn: a U-label failing the IDNA2008 check is fqdn.invalid_a_label (params.label: its A-label).
+  test.each([
+    ['emoji', '💩.la', 'xn--ls8h'],
+    ['snowman', 'sip.☃.com', 'xn--n3h'],
+    ['emoji beside letters', 'ab💩.com', null],
+  ])('allowIdn: U-label %s → fqdn.invalid_a_label', (_label, input, label) => {
+    const result = checkFqdn(input, { allowIdn: true });
+    expect(errorCodes(result)).toEqual(['fqdn.invalid_a_label']);
+    if (label !== null) expect(only(result, 'fqdn.invalid_a_label')?.params).toEqual({ label });
+    expect(isFqdn(input, { allowIdn: true })).toBe(false);
+  });
+
+  test.each([
+    ['German', 'xn--mnchen-3ya.de'],
+    ['Japanese with a prolonged sound mark (Lm)', 'xn--eckwd4c7c.jp'],
+    ['Hindi with combining marks', 'xn--j2bd4cyah0f.in'],
+    ['Thai', 'xn--o3cw4h.th'],
+    ['sharp s', 'xn--fa-hia.de'],
+    ['Arabic-Indic digits (CONTEXTO)', `${aLabelOf('\u0645\u0664')}.com`],
+  ])('IDNA2008-plausible A-label %s stays valid', (_label, input) => {
+    expect(errorCodes(checkFqdn(input))).toEqual([]);
+    expect(isFqdn(input)).toBe(true);
+  });
+
+  test('isPlausibleULabel', () => {
+    expect(isPlausibleULabel('münchen')).toBe(true);
+    expect(isPlausibleULabel('m\u00fcnchen'.normalize('NFD'))).toBe(false); // not NFC
+    expect(isPlausibleULabel('München')).toBe(false); // upper case
+    expect(isPlausibleULabel('ﬁ')).toBe(false); // NFKC changes it
+    expect(isPlausibleULabel('a\u00b7b')).toBe(true); // CONTEXTO middle dot
+    expect(isPlausibleULabel('a\u200db')).toBe(true); // CONTEXTJ
+    expect(isPlausibleULabel('\u0301a')).toBe(false);
+    expect(isPlausibleULabel('a😀')).toBe(false);
+    expect(isPlausibleULabel('')).toBe(false);
   });
 
   test('valid A-label: fqdn.idn_not_supported warning, or nothing with allowIdn', () => {
@@ -410,6 +559,19 @@ describe('options', () => {
 
   test('a wrong option type is a programmer error', () => {
     expect(() => checkFqdn('a.com', { allowIdn: 'yes' } as unknown as FqdnOptions)).toThrow(TypeError);
+    expect(() => checkFqdn('a.com', 'strict' as unknown as FqdnOptions)).toThrow(TypeError);
+    expect(() => isFqdn('a.com', 1 as unknown as FqdnOptions)).toThrow(TypeError);
+  });
+
+  // RULES §0: null and undefined options both mean "no options".
+  test.each([
+    ['checkFqdn', (o: null | undefined) => checkFqdn('sip.acme.com', o).ok],
+    ['isFqdn', (o: null | undefined) => isFqdn('sip.acme.com', o)],
+    ['diagnoseFqdn', (o: null | undefined) => diagnoseFqdn('sip.acme.com', o).result.ok],
+  ])('%s accepts null and undefined options', (_name, run) => {
+    expect(run(null)).toBe(true);
+    expect(run(undefined)).toBe(true);
+    expect(checkFqdn('a.local', null).ok).toBe(false);
   });
 });
 

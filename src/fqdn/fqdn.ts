@@ -11,7 +11,7 @@ import {
   toALabel,
   urlToAscii,
 } from './idna.js';
-import { extractBareHost, isIPv4Like, isIPv6 } from './ip.js';
+import { extractBareHost, isIPv4Literal, isIPv6 } from './ip.js';
 
 /** Options of `checkFqdn`, `isFqdn` and `checkSipDomain`. */
 export interface FqdnOptions {
@@ -51,9 +51,11 @@ function readBoolean(options: FqdnOptions, key: keyof FqdnOptions): boolean {
 }
 
 // Options are a programmer's input: a wrong type throws (STYLE rule 2), bad values never do.
-function resolveOptions(options: FqdnOptions | undefined): ResolvedOptions {
-  if (options === undefined || options === DEFAULT_FQDN_OPTIONS) return DEFAULT_FQDN_OPTIONS;
-  if (typeof options !== 'object' || options === null) {
+// RULES §0: `null` and `undefined` both mean "no options".
+function resolveOptions(options: FqdnOptions | null | undefined): ResolvedOptions {
+  if (options === undefined || options === null || options === DEFAULT_FQDN_OPTIONS)
+    return DEFAULT_FQDN_OPTIONS;
+  if (typeof options !== 'object') {
     throw new TypeError('pic-preflight: FQDN options must be an object');
   }
   return {
@@ -169,7 +171,7 @@ function done(issues: Issue[], value: string, domain: string | null = null): Fqd
  * The diagnostic path: every rule of RULES §1 in order, with issues. Used for names the fast scan
  * does not accept, and by tests to tie the fast path to it. Not part of the public API.
  */
-export function diagnoseFqdn(input: unknown, options?: FqdnOptions): FqdnAnalysis {
+export function diagnoseFqdn(input: unknown, options?: FqdnOptions | null): FqdnAnalysis {
   const o = resolveOptions(options);
   // RULES §0: not a string, over 1,024 characters, empty after trimming.
   const read = readStringInput(input);
@@ -178,9 +180,10 @@ export function diagnoseFqdn(input: unknown, options?: FqdnOptions): FqdnAnalysi
   if (read.trimmed) issues.push(makeIssue('input.trimmed'));
   const text = read.text;
 
-  // MS-PIC asks for an FQDN: IP literals are recognised before anything else, also inside a URL.
+  // MS-PIC asks for an FQDN: IP literals (a dotted quad, IPv6) are recognised before anything else,
+  // also inside a URL. Other dotted numbers (`10.1`, `999.1.1.1`) fall through to the name rules.
   const bare = extractBareHost(text);
-  if (isIPv4Like(bare.bare) || isIPv6(bare.bare)) {
+  if (isIPv4Literal(bare.bare) || isIPv6(bare.bare)) {
     issues.push(
       makeIssue('fqdn.ip_address', [], {
         params: { value: bare.bare },
@@ -193,7 +196,8 @@ export function diagnoseFqdn(input: unknown, options?: FqdnOptions): FqdnAnalysi
     const extras: { params: { value: string; found: string }; hint?: string } = {
       params: { value: text, found: bare.found ?? 'brackets' },
     };
-    if (bare.bare.length > 0) extras.hint = `Give the bare host name: ${bare.bare}`;
+    // The hint names a bare host only when that host passes the structural and label rules itself.
+    if (isPlausibleBareHost(bare.bare, o)) extras.hint = `Give the bare host name: ${bare.bare}`;
     issues.push(makeIssue('fqdn.not_a_hostname', [], extras));
     return done(issues, '');
   }
@@ -266,14 +270,10 @@ export function diagnoseFqdn(input: unknown, options?: FqdnOptions): FqdnAnalysi
       issues.push(makeIssue('fqdn.underscore', [], { params: { label } }));
       bad = true;
     }
-    // MS-CERT: wildcards are not supported for the Edge. "*" inside a label is no wildcard (RFC 4592).
-    if (label === '*') {
-      issues.push(makeIssue('fqdn.wildcard', [], { params: { label } }));
-      labelError = true;
-      continue;
-    }
+    // MS-CERT: wildcards are not supported for the Edge. RULES §1: any label holding "*" (`*`, `w*`)
+    // is `fqdn.wildcard`, never `fqdn.invalid_char`.
     if (label.includes('*')) {
-      issues.push(makeIssue('fqdn.invalid_char', [], { params: { char: '*', codePoint: 'U+002A' } }));
+      issues.push(makeIssue('fqdn.wildcard', [], { params: { label } }));
       bad = true;
     }
     // RFC 1123 §2.1 / RFC 952: a label starts and ends with a letter or digit.
@@ -340,6 +340,51 @@ export function diagnoseFqdn(input: unknown, options?: FqdnOptions): FqdnAnalysi
   return done(issues, name, domain);
 }
 
+// Errors that make a bare host unfit for the `fqdn.not_a_hostname` hint (RULES §1 structural and label rules).
+const HINT_BLOCKERS: ReadonlySet<string> = new Set([
+  'input.not_string',
+  'input.empty',
+  'input.too_long',
+  'input.trimmed',
+  'fqdn.ip_address',
+  'fqdn.not_a_hostname',
+  'fqdn.invalid_char',
+  'fqdn.non_ascii',
+  'fqdn.label_empty',
+  'fqdn.too_long',
+  'fqdn.label_too_long',
+  'fqdn.underscore',
+  'fqdn.wildcard',
+  'fqdn.label_hyphen',
+  'fqdn.invalid_a_label',
+]);
+
+const LENIENT: ResolvedOptions = Object.freeze({
+  allowIdn: false,
+  allowReserved: true,
+  requireKnownTld: false,
+});
+const LENIENT_IDN: ResolvedOptions = Object.freeze({
+  allowIdn: true,
+  allowReserved: true,
+  requireKnownTld: false,
+});
+
+/** True when `bare` is itself a bare host passing the structural and label rules (checked once, no recursion). */
+function isPlausibleBareHost(bare: string, o: ResolvedOptions): boolean {
+  if (bare.length === 0 || bare.trim() !== bare) return false;
+  const lenient = o.allowIdn ? LENIENT_IDN : LENIENT;
+  // Fast path first: the structure-only scan accepts only names passing every structural and label rule.
+  const scanned = scanFqdn(bare, lenient, true);
+  if (scanned === SCAN_VALID) return true;
+  if (scanned === SCAN_INVALID) return false;
+  // Non-ASCII with allowIdn: only the diagnostic path converts U-labels.
+  const again = extractBareHost(bare);
+  if (again.found !== undefined || again.bracketed) return false;
+  const checked = diagnoseFqdn(bare, lenient).result;
+  return !checked.issues.some((issue) => HINT_BLOCKERS.has(issue.code));
+}
+
 /**
  * The IDNA rules of one valid LDH label with "--" in positions 3–4. Pushes `fqdn.invalid_a_label`
  * (returns true), `fqdn.idn_not_supported` or `fqdn.reserved_label_form`; nothing for other labels.
@@ -402,7 +447,11 @@ const SCAN = { name: '', trimmed: false, dashes: false, domain: null as string |
 // Only ICANN TLDs are added, so it never holds more than the Public Suffix List's ~1,500 TLDs.
 const ICANN_TLDS = new Set<string>();
 
-function scanFqdn(input: unknown, o: ResolvedOptions): number {
+/**
+ * One pass over the characters. With `structureOnly`, stops after the structural and label rules (the
+ * `fqdn.not_a_hostname` hint check): single labels, the TLD and the public-suffix rules are not judged.
+ */
+function scanFqdn(input: unknown, o: ResolvedOptions, structureOnly = false): number {
   if (typeof input !== 'string') return SCAN_INVALID;
   let s = input;
   const rawLength = s.length;
@@ -442,6 +491,10 @@ function scanFqdn(input: unknown, o: ResolvedOptions): number {
       dashes = true;
     if (i < end) labels += 1;
     labelStart = i + 1;
+  }
+  if (structureOnly) {
+    if (end > MAX_NAME_LENGTH) return SCAN_INVALID;
+    return !dashes || aLabelsValid(s.slice(0, end).toLowerCase()) ? SCAN_VALID : SCAN_INVALID;
   }
   if (end > MAX_NAME_LENGTH || labels === 1) return SCAN_INVALID;
   const tldStart = s.lastIndexOf('.', end - 1) + 1;
@@ -499,7 +552,7 @@ function aLabelsValid(name: string): boolean {
  * diagnostic path for the rest. `checkFqdn` returns `.result`; `checkSipDomain` builds on it.
  * Not part of the public API.
  */
-export function analyzeFqdn(input: unknown, options?: FqdnOptions): FqdnAnalysis {
+export function analyzeFqdn(input: unknown, options?: FqdnOptions | null): FqdnAnalysis {
   const o = resolveOptions(options);
   if (scanFqdn(input, o) !== SCAN_VALID) return diagnoseFqdn(input, o);
   const { name, trimmed, dashes, domain } = SCAN;
@@ -517,7 +570,8 @@ export function analyzeFqdn(input: unknown, options?: FqdnOptions): FqdnAnalysis
  * Narrower than RFC 1035 on purpose: no IP literals, underscores, wildcards, IDN, single labels,
  * special-use or non-ICANN names.
  * @param input the value to check (any type; never throws on bad input)
- * @param options `allowIdn`, `allowReserved`, `requireKnownTld` (see `DEFAULT_FQDN_OPTIONS`)
+ * @param options `allowIdn`, `allowReserved`, `requireKnownTld` (see `DEFAULT_FQDN_OPTIONS`); `null` or
+ *   `undefined` means the defaults; options of another type are a programmer error (`TypeError`)
  * @returns the normalised name (lower case, no root dot) or the errors: `input.*`, `fqdn.ip_address`,
  *   `fqdn.not_a_hostname`, `fqdn.invalid_char`, `fqdn.non_ascii`, `fqdn.label_empty`, `fqdn.too_long`,
  *   `fqdn.label_too_long`, `fqdn.underscore`, `fqdn.wildcard`, `fqdn.label_hyphen`, `fqdn.invalid_a_label`,
@@ -525,7 +579,7 @@ export function analyzeFqdn(input: unknown, options?: FqdnOptions): FqdnAnalysis
  *   warnings `input.trimmed`, `fqdn.idn_not_supported`, `fqdn.reserved_label_form`, `fqdn.documentation_domain`
  * @example checkFqdn('SIP.Fabrikam.com.') // { ok: true, value: 'sip.fabrikam.com', issues: [ fqdn.documentation_domain ] }
  */
-export function checkFqdn(input: unknown, options?: FqdnOptions): Result<string> {
+export function checkFqdn(input: unknown, options?: FqdnOptions | null): Result<string> {
   return analyzeFqdn(input, options).result;
 }
 
@@ -537,7 +591,7 @@ export function checkFqdn(input: unknown, options?: FqdnOptions): Result<string>
  * @returns true when `checkFqdn` would report no error (warnings allowed)
  * @example isFqdn('sip.contoso.com') // true; isFqdn('10.0.0.1') // false
  */
-export function isFqdn(input: unknown, options?: FqdnOptions): boolean {
+export function isFqdn(input: unknown, options?: FqdnOptions | null): boolean {
   const o = options === undefined ? DEFAULT_FQDN_OPTIONS : resolveOptions(options);
   const status = scanFqdn(input, o);
   return status === SCAN_SLOW ? diagnoseFqdn(input, o).result.ok : status === SCAN_VALID;
@@ -550,6 +604,6 @@ export function isFqdn(input: unknown, options?: FqdnOptions): boolean {
  * @returns the normalised name; throws on any `checkFqdn` error code
  * @example const edge = assertFqdn('sip.fabrikam.com'); // 'sip.fabrikam.com'
  */
-export function assertFqdn(input: unknown, options?: FqdnOptions): string {
+export function assertFqdn(input: unknown, options?: FqdnOptions | null): string {
   return unwrap(checkFqdn(input, options));
 }

@@ -120,7 +120,45 @@ export function isValidALabel(label: string): boolean {
     }
   }
   if (!nonAscii) return false;
-  return urlToAscii(decoded) === label;
+  return isPlausibleULabel(decoded) && urlToAscii(decoded) === label;
+}
+
+// RFC 5892 (IDNA2008) PVALID is, roughly, lower-case/other letters, modifier letters, marks and
+// decimal digits that NFKC_Casefold leaves alone; plus "-" (RFC 5891 §4.2.3.1 positions checked elsewhere).
+const IDNA2008_CHAR = /^[\p{Ll}\p{Lo}\p{Lm}\p{Mn}\p{Mc}\p{Nd}-]$/u;
+const COMBINING_START = /^\p{M}/u;
+
+// RFC 5892 Appendix A: the CONTEXTJ (ZWNJ, ZWJ) and CONTEXTO code points (middle dot, Greek keraia,
+// Hebrew geresh/gershayim, katakana middle dot, Arabic-Indic and extended Arabic-Indic digits).
+function isContextual(code: number): boolean {
+  return (
+    code === 0x200c ||
+    code === 0x200d ||
+    code === 0x00b7 ||
+    code === 0x0375 ||
+    code === 0x05f3 ||
+    code === 0x05f4 ||
+    code === 0x30fb ||
+    (code >= 0x0660 && code <= 0x0669) ||
+    (code >= 0x06f0 && code <= 0x06f9)
+  );
+}
+
+/**
+ * RFC 5891 §5.4 / RFC 5892 (IDNA2008), a plausibility check of a decoded U-label without Unicode
+ * tables (browser-safe): every code point is a lower-case or other letter, a modifier letter, a mark, a
+ * decimal digit, `-` or a CONTEXTJ/CONTEXTO code point; the label is NFC and unchanged by NFKC plus
+ * lower-casing (IDNA2008 disallows what NFKC_Casefold changes); it does not start with a combining
+ * mark (RFC 5891 §4.2.3.2). Rejects symbols and emoji (`💩`), upper case, compatibility forms.
+ * Not a full IDNA2008 implementation: the contextual rules themselves and Bidi (RFC 5893) are not checked.
+ * @param uLabel the decoded label (Unicode)
+ */
+export function isPlausibleULabel(uLabel: string): boolean {
+  if (uLabel.length === 0 || COMBINING_START.test(uLabel)) return false;
+  for (const ch of uLabel) {
+    if (!IDNA2008_CHAR.test(ch) && !isContextual(ch.codePointAt(0) ?? 0)) return false;
+  }
+  return uLabel.normalize('NFC') === uLabel && uLabel.normalize('NFKC').toLowerCase() === uLabel;
 }
 
 // Characters that UTS #46 maps silently and we must report: dots other than U+002E, zero-width and

@@ -9,37 +9,14 @@ function isHexDigit(code: number): boolean {
 }
 
 /**
- * True for IPv4 in any dotted form a resolver or URL parser would take as an address: two or more
- * dot-separated parts, each decimal digits or `0x` hex (`1.2.3.4`, `10.1`, `0x7f.0.0.1`), one trailing
- * root dot allowed (`1.2.3.4.`). Dotted numbers of any count are reported as an address, not a name.
+ * RULES §1 "IPv4 … literal": true for a dotted quad only — exactly four parts of 1–3 decimal digits,
+ * each 0–255, one trailing root dot allowed (`192.0.2.1`, `1.2.3.4.`). Leading zeros are accepted
+ * (`010.0.0.1` is still an address to people and to `inet_aton`). Other dotted numbers (`10.1`,
+ * `999.1.1.1`, `1.2.3.4.5`, `0x7f.0.0.1`) are not literals: the normal rules judge them (`fqdn.numeric_tld`).
  */
-export function isIPv4Like(text: string): boolean {
-  let end = text.length;
-  if (end > 0 && text.charCodeAt(end - 1) === 46) end -= 1;
-  if (end === 0) return false;
-  let parts = 1;
-  let start = 0;
-  for (let i = 0; i <= end; i += 1) {
-    if (i < end && text.charCodeAt(i) !== 46) continue;
-    if (!isNumericPart(text, start, i)) return false;
-    if (i < end) parts += 1;
-    start = i + 1;
-  }
-  return parts >= 2;
-}
-
-function isNumericPart(text: string, start: number, end: number): boolean {
-  if (end <= start) return false;
-  if (
-    end - start >= 2 &&
-    text.charCodeAt(start) === 48 &&
-    (text.charCodeAt(start + 1) | 32) === 120 /* 0x */
-  ) {
-    for (let i = start + 2; i < end; i += 1) if (!isHexDigit(text.charCodeAt(i))) return false;
-    return true;
-  }
-  for (let i = start; i < end; i += 1) if (!isDigit(text.charCodeAt(i))) return false;
-  return true;
+export function isIPv4Literal(text: string): boolean {
+  const end = text.length > 0 && text.charCodeAt(text.length - 1) === 46 ? text.length - 1 : text.length;
+  return end >= 7 && end <= 15 && isDottedQuad(end === text.length ? text : text.slice(0, end));
 }
 
 /**
@@ -141,7 +118,15 @@ export function extractBareHost(text: string): BareHost {
   for (let i = 0; i < rest.length; i += 1) {
     const c = rest.charCodeAt(i);
     const cut: Decoration | undefined =
-      c === 47 ? 'path' : c === 63 ? 'query' : c === 35 ? 'fragment' : c === 59 ? 'parameters' : undefined;
+      c === 47
+        ? 'path'
+        : c === 63
+          ? 'query'
+          : c === 35
+            ? 'fragment'
+            : c === 59 && startsParameters(rest, i, found === 'sip_uri')
+              ? 'parameters'
+              : undefined;
     if (cut !== undefined) {
       found ??= cut;
       rest = rest.slice(0, i);
@@ -172,6 +157,19 @@ export function extractBareHost(text: string): BareHost {
     }
   }
   return { bare: rest, found, bracketed };
+}
+
+/**
+ * RULES §1 (`fqdn.not_a_hostname` vs `fqdn.invalid_char`): a ";" at `index` starts SIP URI parameters
+ * only after a `sip:`/`sips:` prefix, after a plausible host (one with a dot: `sip.contoso.com;transport=tls`),
+ * or when the parameter part has "=" (`host;transport=tls`). Otherwise (`sip;fabrikam.com`) it is a typo.
+ */
+function startsParameters(text: string, index: number, sipUri: boolean): boolean {
+  if (sipUri) return true;
+  const host = text.slice(text.lastIndexOf('@', index) + 1, index);
+  if (host.includes('.')) return true;
+  const next = text.indexOf(';', index + 1);
+  return text.slice(index + 1, next < 0 ? text.length : next).includes('=');
 }
 
 // Any of ":", "/", "@", "?", "#", ";", "[" (everything a decoration needs).

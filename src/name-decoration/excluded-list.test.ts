@@ -21,7 +21,6 @@ describe('parseExcludedDomainList', () => {
     ],
     ['one item', 'msn.com', ['msn.com']],
     ['upper case, trailing dot', 'MSN.com.,Live.FR', ['msn.com', 'live.fr']],
-    ['empty string is the empty list', '', []],
   ])('accepted: %s', (_label, input, value) => {
     expect(summary(input)).toEqual({ ok: true, value, issues: [] });
   });
@@ -49,6 +48,8 @@ describe('parseExcludedDomainList', () => {
     ['leading comma', ',msn.com', 'decoration.list_empty_item', [0]],
     ['double comma', 'msn.com,,live.com', 'decoration.list_empty_item', [1]],
     ['spaces only', '   ', 'decoration.list_empty_item', [0]],
+    // RULES §4 "split on `,`": '' is one empty item.
+    ['empty string', '', 'decoration.list_empty_item', [0]],
     ['single label', 'msn.com,localhost', 'decoration.invalid_excluded_domain', [1]],
     ['two trailing dots', 'msn.com..', 'decoration.invalid_excluded_domain', [0]],
     ['inner space', 'msn com', 'decoration.invalid_excluded_domain', [0]],
@@ -58,6 +59,14 @@ describe('parseExcludedDomainList', () => {
     const result = summary(input);
     expect(result.ok).toBe(false);
     expect(result.issues.map(([c, , p]) => [c, p])).toContainEqual([code, path]);
+  });
+
+  test("'' is exactly one empty item, an error at [0]", () => {
+    expect(summary('')).toEqual({
+      ok: false,
+      value: undefined,
+      issues: [['decoration.list_empty_item', 'error', [0], {}]],
+    });
   });
 
   test('invalid_excluded_domain names the FQDN rule in params.reason', () => {

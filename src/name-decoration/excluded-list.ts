@@ -46,8 +46,8 @@ export function parseExcludedItems(items: readonly unknown[], prefix: IssuePath,
 /**
  * Parses a `NameDecorationExcludedDomainList` value (the comma-separated PowerShell string).
  *
- * An empty string is the empty list (no domain excluded). Items are trimmed and lower-cased, one
- * trailing dot is dropped, duplicates are dropped.
+ * Split on `,` literally (RULES §4): the empty string is one empty item (`decoration.list_empty_item`
+ * at `[0]`). Items are trimmed and lower-cased, one trailing dot is dropped, duplicates are dropped.
  *
  * @param input - the list, e.g. `'msn.com,outlook.com,live.com,hotmail.com'`
  * @returns the domains; issues with path `[index]`: `decoration.list_empty_item` (E),
@@ -57,9 +57,9 @@ export function parseExcludedItems(items: readonly unknown[], prefix: IssuePath,
  * parseExcludedDomainList('msn.com, Outlook.com.'); // ok, ['msn.com', 'outlook.com'], one list_whitespace warning
  */
 export function parseExcludedDomainList(input: string): Result<string[]> {
-  if (input === '') return { ok: true, value: [], issues: [] };
   const read = readStringInput(input);
-  // Whitespace-only lists fall through to the per-item rules (an empty item), not `input.empty`.
+  // RULES §4: "split on `,` … empty item → decoration.list_empty_item": `''` and whitespace-only lists
+  // fall through to the per-item rules (one empty item at [0]), not `input.empty`.
   if (!read.ok && read.issue.code !== 'input.empty') return toResult<string[]>([], [read.issue]);
   const issues: Issue[] = [];
   const domains = parseExcludedItems((input as string).split(','), [], issues);

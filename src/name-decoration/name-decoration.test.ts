@@ -196,22 +196,47 @@ describe('step 5: excluded domains — exact, case-insensitive, subdomains not e
 });
 
 describe('step 6: already decorated → unchanged, idempotent (our choice)', () => {
+  // RULES §4 step 5 before step 6: the routing domain excluded (the default) and the address decorated —
+  // both facts are reported, excluded_domain first; the value is unchanged.
   test.each([
     ['default options', undefined, 'ted(contoso.com)@msn.com', 'ted(contoso.com)@msn.com'],
+    ['null options', null, 'ted(contoso.com)@msn.com', 'ted(contoso.com)@msn.com'],
+    ['domains lower-cased', undefined, 'Ted(Contoso.COM.)@MSN.com', 'Ted(contoso.com)@msn.com'],
+    [
+      'custom routing domain, excluded',
+      { routingDomain: 'skype.fabrikam.com', excludedDomains: 'skype.fabrikam.com' },
+      'a(b.de)@skype.fabrikam.com',
+      'a(b.de)@skype.fabrikam.com',
+    ],
+  ])('routing domain excluded: %s', (_label, options: DecorationOptions | null | undefined, input, value) => {
+    const result = decorateAddress(input, options);
+    expect(result).toMatchObject({ ok: true, value });
+    expect(codes(result)).toEqual(['decoration.excluded_domain', 'decoration.already_decorated']);
+    expect(find(result, 'decoration.excluded_domain')?.params).toEqual({
+      domain: value.slice(value.indexOf('@') + 1),
+    });
+  });
+
+  test.each([
     [
       'routing domain not excluded',
       { excludedDomains: [] },
       'ted(contoso.com)@msn.com',
       'ted(contoso.com)@msn.com',
     ],
-    ['domains lower-cased', undefined, 'Ted(Contoso.COM.)@MSN.com', 'Ted(contoso.com)@msn.com'],
+    [
+      'empty string option: no excluded domain',
+      { excludedDomains: '' },
+      'ted(contoso.com)@msn.com',
+      'ted(contoso.com)@msn.com',
+    ],
     [
       'custom routing domain',
       { routingDomain: 'skype.fabrikam.com' },
       'a(b.de)@skype.fabrikam.com',
       'a(b.de)@skype.fabrikam.com',
     ],
-  ])('%s', (_label, options: DecorationOptions | undefined, input, value) => {
+  ])('routing domain not excluded: %s', (_label, options: DecorationOptions | undefined, input, value) => {
     const result = decorateAddress(input, options);
     expect(result).toMatchObject({ ok: true, value });
     expect(codes(result)).toEqual(['decoration.already_decorated']);
@@ -332,6 +357,30 @@ describe('step 9: options (our choice: array or the PowerShell string)', () => {
 
   test('options that are not an object are a programmer error', () => {
     expect(() => decorateAddress('ted@fabrikam.com', 5 as unknown as DecorationOptions)).toThrow(TypeError);
+    expect(() => undecorateAddress('a(b.de)@msn.com', 'x' as unknown as DecorationOptions)).toThrow(
+      TypeError,
+    );
+    expect(() => createDecorator(true as unknown as DecorationOptions)).toThrow(TypeError);
+  });
+
+  // RULES §0: null and undefined options both mean the defaults.
+  test.each([
+    ['decorateAddress', () => decorateAddress('ted@fabrikam.com', null).ok],
+    ['undecorateAddress', () => undecorateAddress('ted(fabrikam.com)@msn.com', null).ok],
+    ['isDecoratedAddress', () => isDecoratedAddress('ted(fabrikam.com)@msn.com', null)],
+    ['createDecorator', () => createDecorator(null).decorate('ted@fabrikam.com').ok],
+  ])('%s accepts null options', (_name, run) => {
+    expect(run()).toBe(true);
+    expect(createDecorator(null).excludedDomains).toEqual(DEFAULT_DECORATION.excludedDomains);
+  });
+
+  // Our choice (README): the option '' means "no excluded domain", unlike parseExcludedDomainList('').
+  test("excludedDomains '' is the empty list", () => {
+    const result = decorateAddress('bob@hotmail.com', { excludedDomains: '' });
+    expect(result).toMatchObject({ ok: true, value: 'bob(hotmail.com)@msn.com' });
+    expect(codes(result)).not.toContain('decoration.excluded_domain');
+    expect(createDecorator({ excludedDomains: '' }).excludedDomains).toEqual([]);
+    expect(parseExcludedDomainList('').ok).toBe(false);
   });
 });
 

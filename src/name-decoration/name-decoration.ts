@@ -76,7 +76,7 @@ interface ParsedOptions {
   readonly invalid: boolean;
 }
 
-function parseOptions(options: DecorationOptions | undefined): ParsedOptions {
+function parseOptions(options: DecorationOptions | null | undefined): ParsedOptions {
   const issues: Issue[] = [];
   let routingDomain: string = DEFAULT_DECORATION.routingDomain;
   let excludedDomains: readonly string[] = DEFAULT_DECORATION.excludedDomains;
@@ -92,8 +92,11 @@ function parseOptions(options: DecorationOptions | undefined): ParsedOptions {
   }
   const excluded = options?.excludedDomains;
   if (excluded !== undefined) {
-    // RULES §4.9: an array, or the comma-separated PowerShell string.
-    if (typeof excluded === 'string') {
+    // RULES §4.9: an array, or the comma-separated PowerShell string. Our choice: the empty string is
+    // the empty list here (no domain excluded); `parseExcludedDomainList('')` itself reports an empty item.
+    if (excluded === '') {
+      excludedDomains = [];
+    } else if (typeof excluded === 'string') {
       const parsed = parseExcludedDomainList(excluded);
       issues.push(...prefixPaths(parsed.issues, ['excludedDomains']));
       if (parsed.ok) excludedDomains = parsed.value;
@@ -127,13 +130,14 @@ function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
 }
 
 /** Parsed options: the defaults once, user options once per object (re-parsed if a field changed). */
-function resolveOptions(options: DecorationOptions | undefined): ParsedOptions {
-  if (options === undefined || options === DEFAULT_DECORATION) {
+// RULES §0: `null` and `undefined` options mean the defaults; any other non-object is a programmer error.
+function resolveOptions(options: DecorationOptions | null | undefined): ParsedOptions {
+  if (options === undefined || options === null || options === DEFAULT_DECORATION) {
     defaultOptions ??= parseOptions(undefined);
     return defaultOptions;
   }
-  if (typeof options !== 'object' || options === null) {
-    throw new TypeError('pic-preflight: decoration options must be an object or undefined');
+  if (typeof options !== 'object') {
+    throw new TypeError('pic-preflight: decoration options must be an object, null or undefined');
   }
   const { routingDomain, excludedDomains } = options;
   const hit = optionCache.get(options);
@@ -376,8 +380,13 @@ function decorateWith(options: ParsedOptions, input: unknown): Result<string> {
       makeIssue('address.local_part_too_long', [], { params: { max: MAX_LOCAL_PART, actual: user.length } }),
     );
   }
-  // RULES §4.6: already decorated → unchanged (idempotent even if the routing domain is not excluded).
+  // RULES §4.5 then §4.6: a decorated address whose routing domain is excluded (the default) gets both
+  // infos, excluded_domain first; already decorated → unchanged (idempotent even if the routing domain
+  // is not excluded, then only already_decorated).
   if (decorated !== undefined) {
+    if (options.excluded.has(domain.value)) {
+      issues.push(makeIssue('decoration.excluded_domain', [], { params: { domain: domain.value } }));
+    }
     issues.push(makeIssue('decoration.already_decorated'));
     return { ok: true, value: `${user}(${decorated.domain})@${options.routingDomain}`, issues };
   }
@@ -444,7 +453,8 @@ function undecorateWith(options: ParsedOptions, input: unknown): Result<string> 
  * user part, not an RFC 5322 e-mail address: do not run e-mail validators on it.
  *
  * @param input - the address, e.g. `ted@contoso.com` or `sip:ted@contoso.com`
- * @param options - routing domain and excluded domains ({@link DEFAULT_DECORATION} by default)
+ * @param options - routing domain and excluded domains ({@link DEFAULT_DECORATION} when `undefined` or
+ *   `null`; options that are not an object throw a `TypeError`, a programmer error)
  * @returns the decorated address; E: `input.not_string`, `input.empty`, `input.too_long`, `address.invalid`
  *   (`params.reason`), FQDN codes (path `['domain']`), `address.invalid_local_part` (`params.char`),
  *   `decoration.invalid_routing_domain`, `decoration.invalid_excluded_domain`, `decoration.list_empty_item`;
@@ -453,7 +463,7 @@ function undecorateWith(options: ParsedOptions, input: unknown): Result<string> 
  * @example
  * decorateAddress('ted@contoso.com'); // { ok: true, value: 'ted(contoso.com)@msn.com', issues: [] }
  */
-export function decorateAddress(input: unknown, options?: DecorationOptions): Result<string> {
+export function decorateAddress(input: unknown, options?: DecorationOptions | null): Result<string> {
   return decorateWith(resolveOptions(options), input);
 }
 
@@ -472,7 +482,7 @@ export function decorateAddress(input: unknown, options?: DecorationOptions): Re
  * @example
  * undecorateAddress('ted(contoso.com)@msn.com'); // { ok: true, value: 'ted@contoso.com', issues: [] }
  */
-export function undecorateAddress(input: unknown, options?: DecorationOptions): Result<string> {
+export function undecorateAddress(input: unknown, options?: DecorationOptions | null): Result<string> {
   return undecorateWith(resolveOptions(options), input);
 }
 
@@ -485,7 +495,7 @@ export function undecorateAddress(input: unknown, options?: DecorationOptions): 
  * @example
  * isDecoratedAddress('ted(contoso.com)@msn.com'); // true
  */
-export function isDecoratedAddress(input: unknown, options?: DecorationOptions): boolean {
+export function isDecoratedAddress(input: unknown, options?: DecorationOptions | null): boolean {
   return undecorateWith(resolveOptions(options), input).ok;
 }
 
@@ -512,8 +522,12 @@ export interface Decorator {
  * const { decorate } = createDecorator({ excludedDomains: 'msn.com,outlook.com,live.com,hotmail.com,live.fr' });
  * decorate('marie@live.fr').value; // 'marie@live.fr'
  */
-export function createDecorator(options?: DecorationOptions): Decorator {
-  const parsed = options === undefined ? resolveOptions(undefined) : parseOptions(options);
+export function createDecorator(options?: DecorationOptions | null): Decorator {
+  if (options !== undefined && options !== null && typeof options !== 'object') {
+    throw new TypeError('pic-preflight: decoration options must be an object, null or undefined');
+  }
+  const parsed =
+    options === undefined || options === null ? resolveOptions(undefined) : parseOptions(options);
   if (parsed.invalid) throw new PreflightError(parsed.issues.slice());
   return Object.freeze({
     routingDomain: parsed.routingDomain,

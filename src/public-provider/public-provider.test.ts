@@ -355,6 +355,13 @@ describe('NameDecoration settings (RULES §4.9, §5)', () => {
     ]);
   });
 
+  // Our choice (README), as for the decoration option: '' is the empty list, not an empty item.
+  test("an empty excluded list string '' is the empty list", () => {
+    expect(pairs(checkPublicProviderSettings({ nameDecorationExcludedDomainList: '' }))).toEqual([
+      ['decoration.routing_domain_not_excluded', ['nameDecorationRoutingDomain']],
+    ]);
+  });
+
   test('invalid routing domain → decoration.invalid_routing_domain', () => {
     expect(pairs(checkPublicProviderSettings({ nameDecorationRoutingDomain: 'msn' }))).toEqual([
       ['decoration.invalid_routing_domain', ['nameDecorationRoutingDomain']],

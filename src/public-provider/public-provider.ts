@@ -321,7 +321,10 @@ export function checkPublicProviderSettings(input: unknown): Result<PublicProvid
   const excludedField = 'nameDecorationExcludedDomainList';
   const excludedInput = own(settings, excludedField);
   let excludedValid = true;
-  if (typeof excludedInput === 'string') {
+  if (excludedInput === '') {
+    // Our choice, as for the decoration option: '' is the empty list (parseExcludedDomainList('') is an empty item).
+    excluded = [];
+  } else if (typeof excludedInput === 'string') {
     if (hasUnsafeChar(excludedInput)) {
       excludedValid = false;
       issues.push(makeIssue('provider.unsafe_value', [excludedField]));

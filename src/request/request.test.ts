@@ -135,6 +135,52 @@ describe('structure: missing fields, JSON types, unknown fields (RULES §6)', ()
   });
 });
 
+describe('agreement_number.unknown_type whatever state the number is in (RULES §3, §6)', () => {
+  const edge = { accessEdgeFqdn: 'sip.acme.com', sipDomains: ['acme.com'] };
+  test.each<[string, Record<string, unknown>, [string, (string | number)[]][]]>([
+    [
+      'number missing',
+      { agreementType: 'bogus', ...edge },
+      [
+        ['agreement_number.unknown_type', ['agreementType']],
+        ['request.missing_field', ['agreementNumber']],
+      ],
+    ],
+    [
+      'number not a string',
+      { agreementType: 'bogus', agreementNumber: 7340215, ...edge },
+      [
+        ['agreement_number.unknown_type', ['agreementType']],
+        ['request.invalid_type', ['agreementNumber']],
+      ],
+    ],
+    [
+      'number present and valid: reported once',
+      { agreementType: 'bogus', agreementNumber: 'V7340215', ...edge },
+      [['agreement_number.unknown_type', ['agreementType']]],
+    ],
+    [
+      'number present and invalid: both, the type once',
+      { agreementType: 'bogus', agreementNumber: 'V 734', ...edge },
+      [
+        ['agreement_number.unknown_type', ['agreementType']],
+        ['agreement_number.invalid_char', ['agreementNumber']],
+      ],
+    ],
+    [
+      'type of the wrong JSON type: invalid_type only',
+      { agreementType: 3, agreementNumber: 'V7340215', ...edge },
+      [['request.invalid_type', ['agreementType']]],
+    ],
+  ])('%s', (_label, input, expected) => {
+    const result = checkProvisioningRequest(input);
+    expect(result.ok).toBe(false);
+    expect(errors(result)).toEqual(expected);
+    const unknown = result.issues.find((issue) => issue.code === 'agreement_number.unknown_type');
+    if (unknown !== undefined) expect(unknown.params).toMatchObject({ type: 'bogus' });
+  });
+});
+
 describe('nested validators keep their codes with full paths (RULES §1–3, §6)', () => {
   test.each([
     [

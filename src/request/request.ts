@@ -2,7 +2,12 @@
  * RULES §6: the provisioning request — the PIC form's fields (MS-PIC) as one JSON object, checked
  * field by field with the shared validators, then across fields (edges, SIP domains, provider).
  */
-import { type AgreementType, checkAgreementNumber } from '../agreement-number/agreement-number.js';
+import {
+  type AgreementType,
+  checkAgreementNumber,
+  isAgreementType,
+  unknownAgreementTypeIssue,
+} from '../agreement-number/agreement-number.js';
 import { federationSrvRecordText, isOneLabelUnder } from '../federation/federation.js';
 import { isMicrosoftOnlineEdge } from '../federation/microsoft-online.js';
 import { checkFqdn } from '../fqdn/fqdn.js';
@@ -181,7 +186,10 @@ export function checkProvisioningRequest(input: unknown): Result<ProvisioningReq
   const typeValue = own(input, 'agreementType');
   if (typeValue !== undefined && typeof typeValue !== 'string') {
     issues.push(invalidType(['agreementType'], 'string', typeValue));
-  } else agreementType = typeValue as AgreementType | undefined;
+  } else if (typeValue !== undefined && !isAgreementType(typeValue)) {
+    // RULES §3/§6: an unknown type is reported whatever state the number is in (missing, wrong type), once.
+    issues.push(unknownAgreementTypeIssue(typeValue, ['agreementType']));
+  } else agreementType = typeValue;
   let agreementNumber = '';
   const numberValue = own(input, 'agreementNumber');
   if (numberValue === undefined) {
@@ -195,10 +203,7 @@ export function checkProvisioningRequest(input: unknown): Result<ProvisioningReq
       numberValue,
       agreementType === undefined ? undefined : { agreementType },
     );
-    for (const issue of checked.issues) {
-      const field = issue.code === 'agreement_number.unknown_type' ? 'agreementType' : 'agreementNumber';
-      issues.push({ ...issue, path: [field, ...issue.path] });
-    }
+    issues.push(...prefixPaths(checked.issues, ['agreementNumber']));
     if (checked.ok) agreementNumber = checked.value;
   }
 

@@ -35,7 +35,7 @@ const MICROSOFT_MANAGED_SUFFIX = '.onmicrosoft.com';
  *   `sip_domain.microsoft_managed` and the FQDN warnings
  * @example checkSipDomain('sip.fabrikam.com') // ok, with sip_domain.looks_like_host (domain 'fabrikam.com')
  */
-export function checkSipDomain(input: unknown, options?: FqdnOptions): Result<string> {
+export function checkSipDomain(input: unknown, options?: FqdnOptions | null): Result<string> {
   const analysis = analyzeFqdn(input, options);
   const result = analysis.result;
   if (!result.ok) return result;
@@ -73,6 +73,6 @@ export function checkSipDomain(input: unknown, options?: FqdnOptions): Result<st
  * @returns the normalised domain; throws on any `checkSipDomain` error code
  * @example assertSipDomain('Fabrikam.com') // 'fabrikam.com'
  */
-export function assertSipDomain(input: unknown, options?: FqdnOptions): string {
+export function assertSipDomain(input: unknown, options?: FqdnOptions | null): string {
   return unwrap(checkSipDomain(input, options));
 }

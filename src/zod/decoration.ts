@@ -17,7 +17,7 @@ const ADDRESS_META = {
  *   `fqdn.*` with path `['domain']`, `input.*`); throws a `PreflightError` when the options are invalid
  * @example makeSkypeAddressSchema({ excludedDomains: 'msn.com,live.fr' }).parse('marie@live.fr') // 'marie@live.fr'
  */
-export function makeSkypeAddressSchema(options?: DecorationOptions): ResultSchema<string> {
+export function makeSkypeAddressSchema(options?: DecorationOptions | null): ResultSchema<string> {
   const decorator = createDecorator(options);
   return fromResult((input) => decorator.decorate(input), { meta: ADDRESS_META });
 }

@@ -12,7 +12,7 @@ const HOSTNAME_META = { type: 'string', format: 'hostname', minLength: 1, maxLen
  * @returns a schema whose output is the normalised name; errors carry `params.code` (`fqdn.*`, `input.*`)
  * @example makeFqdnSchema({ allowReserved: true }).parse('sip.lab.test') // 'sip.lab.test'
  */
-export function makeFqdnSchema(options?: FqdnOptions): ResultSchema<string> {
+export function makeFqdnSchema(options?: FqdnOptions | null): ResultSchema<string> {
   return fromResult((input) => checkFqdn(input, options), {
     meta: { ...HOSTNAME_META, description: 'A fully qualified domain name (pic-preflight checkFqdn).' },
   });
@@ -24,7 +24,7 @@ export function makeFqdnSchema(options?: FqdnOptions): ResultSchema<string> {
  * @returns a schema whose output is the normalised domain; errors carry `params.code`
  * @example makeSipDomainSchema().parse('Fabrikam.com') // 'fabrikam.com'
  */
-export function makeSipDomainSchema(options?: FqdnOptions): ResultSchema<string> {
+export function makeSipDomainSchema(options?: FqdnOptions | null): ResultSchema<string> {
   return fromResult((input) => checkSipDomain(input, options), {
     meta: { ...HOSTNAME_META, description: 'A SIP domain (pic-preflight checkSipDomain).' },
   });
@@ -36,7 +36,7 @@ export function makeSipDomainSchema(options?: FqdnOptions): ResultSchema<string>
  * @returns a schema whose output is the trimmed number; errors carry `params.code` (`agreement_number.*`, `input.*`)
  * @example makeAgreementNumberSchema({ agreementType: 'spla' }).parse('S1234567') // 'S1234567'
  */
-export function makeAgreementNumberSchema(options?: AgreementNumberOptions): ResultSchema<string> {
+export function makeAgreementNumberSchema(options?: AgreementNumberOptions | null): ResultSchema<string> {
   return fromResult((input) => checkAgreementNumber(input, options), {
     meta: {
       type: 'string',
