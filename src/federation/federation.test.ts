@@ -188,6 +188,18 @@ describe('evaluateFederationSrv', () => {
     });
   });
 
+  test('the selected target comes back normalised: lower case, no root dot (RULES §0)', () => {
+    const result = evaluateFederationSrv('contoso.com', [
+      { priority: 0, weight: 0, port: 5061, target: 'SIP.Contoso.com.' },
+    ]);
+    expect(result.ok && result.value.selected).toEqual({
+      priority: 0,
+      weight: 0,
+      port: 5061,
+      target: 'sip.contoso.com',
+    });
+  });
+
   describe('srv.wrong_port (port 5061, MS-DNS)', () => {
     test.each([[443], [5060], [5062]])('port %i is an error', (port) => {
       const result = evaluateFederationSrv('contoso.com', [srv('sip.contoso.com', port)]);

@@ -354,5 +354,8 @@ export function evaluateFederationSrv(
     }
   }
 
-  return toResult({ selected }, issues);
+  // RULES §0: names come back lower-case without the root dot (the record is otherwise as received,
+  // and is the very object received when its target is already normalised).
+  const target = normalise(selected.target);
+  return toResult({ selected: target === selected.target ? selected : { ...selected, target } }, issues);
 }
