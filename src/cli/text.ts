@@ -1,26 +1,15 @@
 /** Text lines shared by the batch commands: a mark, the subject, then each issue and its fix. */
 import picocolors from 'picocolors';
-import { isInconclusiveCode } from '../issues.js';
-import { issueMark, STATUS_MARKS } from '../preflight/render.js';
+import { issueMark, type Painter, paintIssue, paintStatus, STATUS_MARKS } from '../preflight/render.js';
 import type { CheckStatus } from '../preflight/report-types.js';
 import { checkStatus } from '../preflight/status.js';
 import type { Issue } from '../result.js';
 
-/** The painter for one stream. */
-export type Painter = ReturnType<typeof picocolors.createColors>;
+export { type Painter, paintStatus };
 
 /** A painter that colours only when `enabled`. */
 export function painter(enabled: boolean): Painter {
   return picocolors.createColors(enabled);
-}
-
-/** Paints a status mark or word by status. */
-export function paintStatus(c: Painter, status: CheckStatus, text: string): string {
-  if (status === 'pass') return c.green(text);
-  if (status === 'fail') return c.red(text);
-  if (status === 'warn') return c.yellow(text);
-  if (status === 'inconclusive') return c.magenta(text);
-  return c.dim(text);
 }
 
 /** The status of one item from its result: `fail` when not ok, else as a report check's ({@link checkStatus}). */
@@ -44,14 +33,7 @@ export function itemLines(
 export function issueLines(c: Painter, issues: readonly Issue[], indent: string): string[] {
   const lines: string[] = [];
   for (const issue of issues) {
-    const mark = issueMark(issue);
-    const painted = isInconclusiveCode(issue.code)
-      ? c.magenta(mark)
-      : issue.severity === 'error'
-        ? c.red(mark)
-        : issue.severity === 'warning'
-          ? c.yellow(mark)
-          : c.cyan(mark);
+    const painted = paintIssue(c, issue, issueMark(issue));
     const where = issue.path.length > 0 ? ` ${c.dim(`at ${issue.path.join('.')}`)}` : '';
     lines.push(`${indent}${painted} ${issue.message} ${c.dim(`[${issue.code}]`)}${where}`);
     if (issue.hint) lines.push(`${indent}  ${c.cyan('fix:')} ${issue.hint}`);

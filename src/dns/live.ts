@@ -12,6 +12,10 @@ import {
 } from '../federation/federation.js';
 import { isMicrosoftOnlineEdge } from '../federation/microsoft-online.js';
 import { comparableName as normalise } from '../names.js';
+import { type AddressClass, isNonPublic } from './address-class.js';
+
+export { type AddressClass, isNonPublic };
+
 import type { Check } from '../preflight/report-types.js';
 import { checkStatus } from '../preflight/status.js';
 import { type Issue, makeIssue } from '../result.js';
@@ -55,20 +59,6 @@ export interface DomainReport {
   checks: Check[];
 }
 
-/** Address classes. `public` also covers documentation and other IANA-reserved ranges (see {@link isNonPublic}). */
-export type AddressClass =
-  | 'public'
-  | 'private'
-  | 'loopback'
-  | 'link-local'
-  | 'cgnat'
-  | 'unique-local'
-  | 'unspecified'
-  | 'multicast'
-  | 'broadcast'
-  | 'reserved'
-  | 'invalid';
-
 const RANGE_CLASS: Record<string, AddressClass> = {
   private: 'private',
   loopback: 'loopback',
@@ -92,17 +82,6 @@ export function addressClass(address: string): AddressClass {
     parsed = (parsed as ipaddr.IPv6).toIPv4Address();
   }
   return RANGE_CLASS[parsed.range()] ?? 'public';
-}
-
-/**
- * Non-public for `dns.private_address` / `dns.mixed_addresses` (RULES §8): private (RFC 1918),
- * loopback, link-local, CGNAT 100.64/10 (RFC 6598), ULA fc00::/7 (RFC 4193), plus unspecified,
- * multicast and broadcast, which no partner can connect to. Documentation (RFC 5737, RFC 3849),
- * benchmarking and other IANA-reserved ranges are NOT counted: the rules do not list them and
- * examples must use them; the class is still shown in the evidence.
- */
-export function isNonPublic(cls: AddressClass): boolean {
-  return cls !== 'public' && cls !== 'reserved';
 }
 
 /** The per-run machinery: one resolver, a memo of in-flight lookups, a concurrency limit, a signal. */

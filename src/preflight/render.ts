@@ -3,6 +3,7 @@
  * rule lives here, every sentence comes from the report's issues.
  */
 import picocolors from 'picocolors';
+import { type AddressClass, isNonPublic } from '../dns/address-class.js';
 import { isInconclusiveCode } from '../issues.js';
 import type { Issue } from '../result.js';
 import type { Check, CheckStatus, Report } from './report-types.js';
@@ -106,30 +107,14 @@ export function summariseEvidence(evidence: Record<string, unknown> | undefined)
   return parts.join('  ');
 }
 
-/**
- * Address classes worth showing in the digest: the ones `dns.private_address` counts. `public` and
- * `reserved` (documentation and other IANA ranges, which the rules do not flag) stay unmarked; the
- * JSON evidence keeps every class.
- */
-const SHOWN_CLASSES = new Set([
-  'private',
-  'loopback',
-  'link-local',
-  'cgnat',
-  'unique-local',
-  'unspecified',
-  'multicast',
-  'broadcast',
-  'invalid',
-]);
-
 /** `198.51.100.7`, or `10.0.0.1 (private)` for an `{ address, class }` of a class that matters. */
 function describeAddress(item: unknown): string {
   if (typeof item === 'string') return item;
   if (item !== null && typeof item === 'object') {
     const { address, class: cls } = item as { address?: unknown; class?: unknown };
     if (typeof address !== 'string') return '';
-    return typeof cls === 'string' && SHOWN_CLASSES.has(cls) ? `${address} (${cls})` : address;
+    // The classes `dns.private_address` counts; `public` and `reserved` stay unmarked (the JSON keeps them).
+    return typeof cls === 'string' && isNonPublic(cls as AddressClass) ? `${address} (${cls})` : address;
   }
   return '';
 }
@@ -146,29 +131,35 @@ function describeRecord(record: unknown): string {
   return JSON.stringify(record);
 }
 
+/** The colour functions of one output stream (picocolors; plain text when colour is off). */
+export type Painter = ReturnType<typeof picocolors.createColors>;
+
+/** Paints a status mark or word by status: green pass, red fail, yellow warn, magenta inconclusive. */
+export function paintStatus(c: Painter, status: CheckStatus, text: string): string {
+  switch (status) {
+    case 'pass':
+      return c.green(text);
+    case 'fail':
+      return c.red(text);
+    case 'warn':
+      return c.yellow(text);
+    case 'inconclusive':
+      return c.magenta(text);
+    default:
+      return c.dim(text);
+  }
+}
+
+/** Paints an issue's mark by severity, magenta for "could not ask". */
+export function paintIssue(c: Painter, issue: Issue, text: string): string {
+  if (isInconclusiveCode(issue.code)) return c.magenta(text);
+  if (issue.severity === 'error') return c.red(text);
+  if (issue.severity === 'warning') return c.yellow(text);
+  return c.cyan(text);
+}
+
 function renderText(report: Report, color: boolean): string {
   const c = picocolors.createColors(color);
-  const paintStatus = (status: CheckStatus | Report['summary']['status'], text: string): string => {
-    switch (status) {
-      case 'pass':
-        return c.green(text);
-      case 'fail':
-        return c.red(text);
-      case 'warn':
-        return c.yellow(text);
-      case 'inconclusive':
-        return c.magenta(text);
-      default:
-        return c.dim(text);
-    }
-  };
-  const paintIssue = (issue: Issue, text: string): string => {
-    if (isInconclusiveCode(issue.code)) return c.magenta(text);
-    if (issue.severity === 'error') return c.red(text);
-    if (issue.severity === 'warning') return c.yellow(text);
-    return c.cyan(text);
-  };
-
   const lines: string[] = [];
   lines.push(
     c.dim(`${report.tool.name} ${report.tool.version} · ${report.startedAt} · ${report.durationMs} ms`),
@@ -177,11 +168,11 @@ function renderText(report: Report, color: boolean): string {
     lines.push('', c.bold(subject));
     for (const check of checks) {
       const evidence = summariseEvidence(check.evidence);
-      const head = `  ${paintStatus(check.status, STATUS_MARKS[check.status])} ${check.id} ${paintStatus(check.status, check.status)}`;
+      const head = `  ${paintStatus(c, check.status, STATUS_MARKS[check.status])} ${check.id} ${paintStatus(c, check.status, check.status)}`;
       lines.push(evidence ? `${head}  ${c.dim(evidence)}` : head);
       for (const issue of check.issues) {
         lines.push(
-          `      ${paintIssue(issue, issueMark(issue))} ${issue.message} ${c.dim(`[${issue.code}]`)}`,
+          `      ${paintIssue(c, issue, issueMark(issue))} ${issue.message} ${c.dim(`[${issue.code}]`)}`,
         );
         if (issue.hint) lines.push(`        ${c.cyan('fix:')} ${issue.hint}`);
       }
@@ -191,7 +182,7 @@ function renderText(report: Report, color: boolean): string {
   const mark = STATUS_MARKS[status];
   lines.push(
     '',
-    `${paintStatus(status, `${mark} ${status.toUpperCase()}`)}: ${countsLine(report)} ${c.dim(`(${plural(report.checks.length, 'check')}, ${report.durationMs} ms)`)}`,
+    `${paintStatus(c, status, `${mark} ${status.toUpperCase()}`)}: ${countsLine(report)} ${c.dim(`(${plural(report.checks.length, 'check')}, ${report.durationMs} ms)`)}`,
   );
   return lines.join('\n');
 }
