@@ -2,7 +2,7 @@
  * RULES §7: the federation SRV record (`_sipfederationtls._tcp.<sip domain>`), pure and synchronous.
  * The live lookup lives in `src/dns`; these functions only judge records already in hand.
  */
-import { checkFqdn } from '../fqdn/fqdn.js';
+import { checkFqdn, HOST_NAME_ERRORS } from '../fqdn/fqdn.js';
 import { MAX_INPUT_LENGTH, typeName } from '../input.js';
 import { comparableName as normalise } from '../names.js';
 import { type Issue, makeIssue, type Result, toResult } from '../result.js';
@@ -87,21 +87,7 @@ export function isOneLabelUnder(fqdn: string, domain: string): boolean {
 // RULES §7 "exactly one LDH label followed by the SIP domain": the target's host-name errors (RULES §1
 // structural and label rules). The TLD and registrability belong to the SIP domain, so `single_label`,
 // `numeric_tld`, `reserved_name`, `unknown_tld` and `public_suffix` are left to the relation codes.
-const TARGET_ERRORS: ReadonlySet<string> = new Set([
-  'input.empty',
-  'input.too_long',
-  'fqdn.ip_address',
-  'fqdn.not_a_hostname',
-  'fqdn.invalid_char',
-  'fqdn.non_ascii',
-  'fqdn.label_empty',
-  'fqdn.too_long',
-  'fqdn.label_too_long',
-  'fqdn.underscore',
-  'fqdn.wildcard',
-  'fqdn.label_hyphen',
-  'fqdn.invalid_a_label',
-]);
+const TARGET_ERRORS = HOST_NAME_ERRORS;
 const TARGET_FQDN_OPTIONS = Object.freeze({ allowReserved: true, requireKnownTld: false });
 
 /** The SIP domain as compared: trimmed, lower case, no root dot; junk is kept (it only fails the relation). */

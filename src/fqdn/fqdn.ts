@@ -340,12 +340,13 @@ export function diagnoseFqdn(input: unknown, options?: FqdnOptions | null): Fqdn
   return done(issues, name, domain);
 }
 
-// Errors that make a bare host unfit for the `fqdn.not_a_hostname` hint (RULES §1 structural and label rules).
-const HINT_BLOCKERS: ReadonlySet<string> = new Set([
-  'input.not_string',
+/**
+ * RULES §1's structural and label errors: what makes a string unfit as a host name whatever its TLD
+ * (the SRV target rule of RULES §7 and the `fqdn.not_a_hostname` hint use them).
+ */
+export const HOST_NAME_ERRORS: ReadonlySet<string> = new Set([
   'input.empty',
   'input.too_long',
-  'input.trimmed',
   'fqdn.ip_address',
   'fqdn.not_a_hostname',
   'fqdn.invalid_char',
@@ -357,6 +358,13 @@ const HINT_BLOCKERS: ReadonlySet<string> = new Set([
   'fqdn.wildcard',
   'fqdn.label_hyphen',
   'fqdn.invalid_a_label',
+]);
+
+// Errors that make a bare host unfit for the `fqdn.not_a_hostname` hint.
+const HINT_BLOCKERS: ReadonlySet<string> = new Set([
+  ...HOST_NAME_ERRORS,
+  'input.not_string',
+  'input.trimmed',
 ]);
 
 const LENIENT: ResolvedOptions = Object.freeze({
