@@ -11,6 +11,17 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI = join(ROOT, 'dist', 'cli.js');
 export const ESC = '\u001b';
 
+/** `check` of the demo's correct organisation, from flags (add `--nameserver` and the rest). */
+export const CHECK_ARGS: readonly string[] = Object.freeze([
+  'check',
+  '--edge',
+  'sip.harbourline-freight.com',
+  '--domain',
+  'harbourline-freight.com',
+  '--agreement',
+  'V7731842',
+]);
+
 /** What a command wrote and returned. */
 export interface Outcome {
   code: number | null;

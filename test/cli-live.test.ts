@@ -11,7 +11,7 @@ import type { CliIo } from '../src/cli/run.js';
 import type { ZoneRecord } from '../src/dns/zone-server.js';
 import type { Report } from '../src/preflight/report-types.js';
 import { VERSION } from '../src/version.js';
-import { ESC, expectDemoProbe, ndjson, ROOT, runCli } from './cli-helpers.js';
+import { CHECK_ARGS, ESC, expectDemoProbe, ndjson, ROOT, runCli } from './cli-helpers.js';
 import { startSilentListener, startTlsListener } from './fixtures/certs/index.js';
 import { startTestDnsServer, type TestDnsServer } from './helpers/dns-server.js';
 
@@ -132,15 +132,7 @@ describe('check --probe', () => {
       { name: 'sip.harbourline-freight.com', type: 'A', data: '127.0.0.1' },
     ]);
     try {
-      const argv = [
-        'check',
-        '--edge',
-        'sip.harbourline-freight.com',
-        '--domain',
-        'harbourline-freight.com',
-        '--agreement',
-        'V7731842',
-      ];
+      const argv = [...CHECK_ARGS];
       const without = JSON.parse(
         (await runCli([...argv, '--nameserver', local.address, '--json'])).stdout,
       ) as Report;

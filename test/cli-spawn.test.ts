@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../src/preflight/report-types.js';
-import { CLI, ESC, expectDemoProbe, ndjson, ROOT, spawnCli } from './cli-helpers.js';
+import { CHECK_ARGS, CLI, ESC, expectDemoProbe, ndjson, ROOT, spawnCli } from './cli-helpers.js';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 const tmp = mkdtempSync(join(tmpdir(), 'pic-cli-spawn-'));
@@ -58,13 +58,7 @@ describe('basics', () => {
 
   it('exit 2 for an unreadable --ca file (before any query or connection)', async () => {
     const out = await spawnCli([
-      'check',
-      '--edge',
-      'sip.harbourline-freight.com',
-      '--domain',
-      'harbourline-freight.com',
-      '--agreement',
-      'V7731842',
+      ...CHECK_ARGS,
       '--nameserver',
       '127.0.0.1:9',
       '--probe',
@@ -162,13 +156,7 @@ describe('check against real name servers on 127.0.0.1', () => {
 
   it('exit 3 when nothing answers; the JSON report alone on stdout', async () => {
     const out = await spawnCli([
-      'check',
-      '--edge',
-      'sip.harbourline-freight.com',
-      '--domain',
-      'harbourline-freight.com',
-      '--agreement',
-      'V7731842',
+      ...CHECK_ARGS,
       '--nameserver',
       `127.0.0.1:${silentPort}`,
       '--timeout',
