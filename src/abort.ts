@@ -48,3 +48,11 @@ export function onAbort(signal: AbortSignal, callback: () => void): () => void {
     signal.removeEventListener('abort', fire);
   };
 }
+
+/** The longest delay a Node or browser timer honours (2^31 − 1 ms, about 24.8 days); longer ones fire at once. */
+export const MAX_DELAY_MS = 2_147_483_647;
+
+/** A timeout or deadline as a timer can hold it: values over {@link MAX_DELAY_MS} (or `Infinity`) are capped. */
+export function clampDelay(ms: number): number {
+  return Math.min(ms, MAX_DELAY_MS);
+}

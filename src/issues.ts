@@ -291,6 +291,11 @@ export const ISSUE_DEFINITIONS = {
     (p) =>
       `The SRV target ${q(p.target)} is a Microsoft 365 federation edge: ${q(p.domain)} federates through Microsoft 365.`,
   ),
+  'srv.invalid_record': def(
+    E,
+    (p) =>
+      `Record ${s(p.index)} is not an SRV record of whole numbers priority, weight, port and a target string.`,
+  ),
   'srv.missing': def(E, (p) => `There is no _sipfederationtls._tcp SRV record for ${q(p.domain)}.`),
   'srv.service_disabled': def(
     E,
@@ -335,7 +340,7 @@ export const ISSUE_DEFINITIONS = {
   ),
   'dns.deadline_exceeded': def(
     W,
-    (p) => `The run's deadline of ${s(p.deadlineMs)} ms passed before this was checked.`,
+    (p) => `The run's deadline of ${s(p.deadlineMs)} ms passed before this check could finish.`,
     true,
   ),
   'dns.target_no_address': def(E, (p) => `The SRV target ${q(p.target)} has no A or AAAA record.`),

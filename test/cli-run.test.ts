@@ -192,6 +192,14 @@ describe('fqdn / sip-domain / agreement', () => {
     expect(out.stderr).toBe(''); // stderr is not a TTY: no progress
   });
 
+  it('a stdin batch ignores spaces around each line (no input.trimmed, so --strict passes)', async () => {
+    const out = await runCli(['fqdn', '--json', '--strict'], { stdin: '  a.fabrikam-edge.net \t\n\n' });
+    expect(out.code).toBe(0);
+    expect((ndjson(out.stdout) as Line[]).map((line) => [line.input, codes(line)])).toEqual([
+      ['a.fabrikam-edge.net', []],
+    ]);
+  });
+
   it('shows progress on stderr for a stdin batch only when stderr is a TTY', async () => {
     const out = await runCli(['fqdn'], {
       stdin: 'a.fabrikam-edge.net\nb.fabrikam-edge.net\n',
@@ -199,7 +207,8 @@ describe('fqdn / sip-domain / agreement', () => {
     });
     expect(out.code).toBe(0);
     expect(out.stderr).toContain('2/2');
-    expect(out.stderr.endsWith('\r\u001b[2K')).toBe(true); // the line is cleared at the end
+    expect(out.stderr).toMatch(/\r {8,}\r$/); // the line is cleared at the end, with spaces
+    expect(out.stderr).not.toContain('\u001b'); // no escape sequence, even on a terminal
     const args = await runCli(['fqdn', 'a.fabrikam-edge.net'], { stderrTTY: true });
     expect(args.stderr).toBe(''); // arguments are not a stdin batch
   });

@@ -1,7 +1,7 @@
 /** `--nameserver` and `--timeout`: the resolver flags shared by `check` and `srv`. */
 import type { Command } from 'commander';
 import type { ResolverOptions } from '../dns/resolver.js';
-import { collect, positiveInt, UsageError } from './io.js';
+import { collect, milliseconds, UsageError } from './io.js';
 
 /** The resolver flags. */
 export interface DnsFlags {
@@ -13,7 +13,7 @@ export interface DnsFlags {
 export function dnsOptions(command: Command): Command {
   return command
     .option('--nameserver <host[:port]>', "name server to ask, repeatable (default: the system's)", collect)
-    .option('--timeout <ms>', 'per-query timeout in milliseconds (default 3000)', positiveInt);
+    .option('--timeout <ms>', 'per-query timeout in milliseconds (default 3000)', milliseconds);
 }
 
 /**

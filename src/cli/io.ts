@@ -4,6 +4,7 @@
  * progress). Light on purpose: nothing here loads dns2, zod or node:tls.
  */
 import { InvalidArgumentError } from 'commander';
+import { MAX_DELAY_MS } from '../abort.js';
 import { isInconclusiveCode } from '../issues.js';
 import type { Issue } from '../result.js';
 
@@ -121,15 +122,28 @@ export async function readBatch(values: readonly string[], io: CliIo, what: stri
     throw new UsageError(`give one or more ${what}s, or pipe them on stdin (one a line)`);
   }
   const text = await readAllText(io.stdin);
-  return text.split(/\r?\n/).filter((line) => line.trim() !== '');
+  // One value a line: spaces around it are the file's, not the value's (no input.trimmed per line).
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
 }
 
-/** Parses a positive whole number for a flag (`--timeout 500`); anything else is a usage error. */
+/** Parses a positive whole number for a flag (`--concurrency 8`); anything else is a usage error. */
 export function positiveInt(value: string): number {
   if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError('Expected a positive whole number.');
   const number = Number(value.trim());
   if (!Number.isSafeInteger(number) || number < 1)
     throw new InvalidArgumentError('Expected a positive whole number.');
+  return number;
+}
+
+/** Parses milliseconds for a flag (`--timeout 500`): 1 to 2147483647, the longest a timer can wait. */
+export function milliseconds(value: string): number {
+  const number = positiveInt(value);
+  if (number > MAX_DELAY_MS) {
+    throw new InvalidArgumentError(`Expected milliseconds from 1 to ${MAX_DELAY_MS} (about 24.8 days).`);
+  }
   return number;
 }
 
@@ -146,6 +160,7 @@ export class Progress {
   private readonly enabled: boolean;
   private shown = false;
   private last = 0;
+  private width = 0;
 
   constructor(
     private readonly io: CliIo,
@@ -161,14 +176,17 @@ export class Progress {
     const now = Date.now();
     if (done < total && now - this.last < 100) return;
     this.last = now;
-    this.io.stderr.write(`\r\x1b[2K${this.label} ${done}/${total}`);
+    // Carriage return and spaces, no escape sequence: nothing but text even under NO_COLOR.
+    const text = `${this.label} ${done}/${total}`;
+    this.io.stderr.write(`\r${text.padEnd(this.width)}`);
+    this.width = Math.max(this.width, text.length);
     this.shown = true;
   }
 
   /** Removes the progress line, if one is shown. */
   clear(): void {
     if (!this.shown) return;
-    this.io.stderr.write('\r\x1b[2K');
+    this.io.stderr.write(`\r${' '.repeat(this.width)}\r`);
     this.shown = false;
   }
 }

@@ -15,7 +15,7 @@ import dgram from 'node:dgram';
 import dns from 'node:dns';
 import net from 'node:net';
 import { type Question as DnsQuestion, type Resource as DnsResource, Packet } from 'dns2';
-import { onAbort } from '../abort.js';
+import { clampDelay, onAbort } from '../abort.js';
 import { comparableName as lower } from '../names.js';
 import type {
   AnswerRecord,
@@ -408,7 +408,8 @@ const FAILURE_RANK: Record<string, number> = {
  * if (outcome.kind === 'answer') console.log(outcome.records);
  */
 export function createResolver(options: ResolverOptions = {}): Resolver {
-  const timeoutMs = options.timeoutMs ?? RESOLVER_DEFAULTS.timeoutMs;
+  // Longer than a timer can hold means "as long as possible", not "at once".
+  const timeoutMs = clampDelay(options.timeoutMs ?? RESOLVER_DEFAULTS.timeoutMs);
   const attempts = options.attempts ?? RESOLVER_DEFAULTS.attempts;
   const transport = options.transport ?? RESOLVER_DEFAULTS.transport;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
@@ -430,6 +431,9 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
   const heard = new Set<NameServer>();
   const unresponsiveUntil = new Map<NameServer, number>();
   const isUnresponsive = (server: NameServer) => (unresponsiveUntil.get(server) ?? 0) > Date.now();
+  const markIfNeverHeard = (server: NameServer) => {
+    if (!heard.has(server)) unresponsiveUntil.set(server, Date.now() + UNRESPONSIVE_HOLD_MS);
+  };
 
   async function exchangeWith(server: NameServer, query: Query, signal?: AbortSignal): Promise<Exchange> {
     const result = await exchangeOver(server, query, signal);
@@ -517,9 +521,7 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
             // A server that let every try of this lookup time out and has never answered anything
             // is taken as unresponsive for a while (like a resolver's cache of lame servers).
             timeouts.set(server, (timeouts.get(server) ?? 0) + 1);
-            if (timeouts.get(server) === attempts && !heard.has(server)) {
-              unresponsiveUntil.set(server, Date.now() + UNRESPONSIVE_HOLD_MS);
-            }
+            if (timeouts.get(server) === attempts) markIfNeverHeard(server);
             break;
           case 'network_error':
             outcome = { ...base, server: where, kind: 'network_error', reason: exchange.reason };
@@ -528,8 +530,11 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
             outcome = { ...base, server: where, kind: 'malformed', reason: exchange.reason };
             break;
         }
-        if (outcome.kind === 'answer' || outcome.kind === 'nxdomain' || outcome.kind === 'nodata')
+        if (outcome.kind === 'answer' || outcome.kind === 'nxdomain' || outcome.kind === 'nodata') {
+          // Another server answered where these stayed silent: the same verdict, sooner.
+          for (const silent of timeouts.keys()) markIfNeverHeard(silent);
           return outcome;
+        }
         if (failure === undefined || FAILURE_RANK[outcome.kind]! >= FAILURE_RANK[failure.kind]!)
           failure = outcome;
       }

@@ -391,3 +391,22 @@ describe('properties', () => {
     );
   });
 });
+
+describe('evaluateFederationSrv: input that is not a record', () => {
+  test.each<[string, unknown[]]>([
+    ['null', [null]],
+    ['missing fields', [{ priority: 0 }]],
+    ['port as a string', [{ priority: 0, weight: 0, port: '5061', target: 'sip.contoso.com' }]],
+    ['target as a number', [{ priority: 0, weight: 0, port: 5061, target: 5 }]],
+  ])('%s → srv.invalid_record at its index, not srv.missing', (_label, records) => {
+    const result = evaluateFederationSrv('contoso.com', records as never);
+    expect(result.ok).toBe(false);
+    expect(result.issues.map((issue) => [issue.code, issue.path])).toEqual([['srv.invalid_record', [0]]]);
+  });
+
+  test('a bad record beside a good one is still reported (index 1)', () => {
+    const good = { priority: 0, weight: 0, port: 5061, target: 'sip.contoso.com' };
+    const result = evaluateFederationSrv('contoso.com', [good, { target: 'x' }] as never);
+    expect(result.issues.map((issue) => [issue.code, issue.path])).toEqual([['srv.invalid_record', [1]]]);
+  });
+});

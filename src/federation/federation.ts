@@ -256,8 +256,18 @@ export function evaluateFederationSrv(
   const edges = (Array.isArray(context?.accessEdgeFqdns) ? context.accessEdgeFqdns : [])
     .filter((edge): edge is string => typeof edge === 'string')
     .map(normalise);
-  const list = (Array.isArray(records) ? records : []).filter(isValidRecord);
+  const given: unknown[] = Array.isArray(records) ? records : [];
+  const list = given.filter(isValidRecord);
   const publish = federationSrvRecordText(domain, suggestedTarget(domain, edges));
+  // Input that is not a record at all is the caller's error, not a missing DNS record.
+  if (list.length < given.length) {
+    const invalid: Issue[] = [];
+    given.forEach((record, index) => {
+      if (!isValidRecord(record))
+        invalid.push(makeIssue('srv.invalid_record', [index], { params: { index } }));
+    });
+    return toResult({ selected: { priority: 0, weight: 0, port: 0, target: '' } }, invalid);
+  }
 
   // MS-DNS, MS-DEPLOY: one `_sipfederationtls._tcp.<domain>` SRV record per SIP domain, port 5061.
   if (list.length === 0) {

@@ -645,3 +645,18 @@ describe('properties', () => {
     );
   });
 });
+
+describe('RULES §4.9: a routing domain that is not a string', () => {
+  test.each([[42], [null], [{}], [['msn.com']]])(
+    'routingDomain %j → decoration.invalid_routing_domain',
+    (value) => {
+      const result = decorateAddress('ted@adventure-works.com', {
+        routingDomain: value as unknown as string,
+      });
+      expect(result.ok).toBe(false);
+      expect(result.issues.map((issue) => [issue.code, issue.path])).toEqual([
+        ['decoration.invalid_routing_domain', ['routingDomain']],
+      ]);
+    },
+  );
+});

@@ -51,7 +51,18 @@ export const DEFAULT_DECORATION: Readonly<{
  * RULES §4.9: the routing domain must be a valid FQDN (`decoration.invalid_routing_domain`, with the
  * FQDN error code as `reason`). Its FQDN warnings are not repeated. Shared with the provider settings.
  */
-export function checkRoutingDomain(value: string, path: IssuePath): Result<string> {
+export function checkRoutingDomain(value: unknown, path: IssuePath): Result<string> {
+  if (typeof value !== 'string') {
+    // RULES §4.9: `routingDomain` must be a valid FQDN — a value that is not even a string is not one.
+    return {
+      ok: false,
+      issues: [
+        makeIssue('decoration.invalid_routing_domain', path, {
+          params: { value: typeName(value), reason: 'input.not_string' },
+        }),
+      ],
+    };
+  }
   const checked = checkFqdn(value);
   if (checked.ok) return { ok: true, value: checked.value, issues: [] };
   const first = checked.issues.find((issue) => issue.severity === 'error') ?? checked.issues[0];
@@ -82,13 +93,9 @@ function parseOptions(options: DecorationOptions | null | undefined): ParsedOpti
   let excludedDomains: readonly string[] = DEFAULT_DECORATION.excludedDomains;
   const routing = options?.routingDomain;
   if (routing !== undefined) {
-    if (typeof routing !== 'string') {
-      issues.push(makeIssue('input.not_string', ['routingDomain'], { params: { type: typeName(routing) } }));
-    } else {
-      const checked = checkRoutingDomain(routing, ['routingDomain']);
-      if (checked.ok) routingDomain = checked.value;
-      else issues.push(...checked.issues);
-    }
+    const checked = checkRoutingDomain(routing, ['routingDomain']);
+    if (checked.ok) routingDomain = checked.value;
+    else issues.push(...checked.issues);
   }
   const excluded = options?.excludedDomains;
   if (excluded !== undefined) {

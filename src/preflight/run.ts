@@ -3,7 +3,7 @@
  * optional probe — as one Report (INTERFACE "Report", `schemaVersion: 1`). Nothing rejects on bad
  * input or a bad network; only invalid options (a name server that is not an IP literal…) throw.
  */
-import { onAbort } from '../abort.js';
+import { clampDelay, onAbort } from '../abort.js';
 import {
   addressClassIssue,
   checkDomainWith,
@@ -218,7 +218,7 @@ export function probeTargetsFrom(domains: readonly DomainReport[]): ProbeTarget[
 export async function runPreflight(request: unknown, options: PreflightOptions = {}): Promise<Report> {
   const startedAt = new Date();
   const t0 = performance.now();
-  const deadlineMs = options.deadlineMs ?? PREFLIGHT_DEFAULTS.deadlineMs;
+  const deadlineMs = clampDelay(options.deadlineMs ?? PREFLIGHT_DEFAULTS.deadlineMs);
   const concurrency = options.concurrency ?? PREFLIGHT_DEFAULTS.concurrency;
   if (!(deadlineMs > 0)) throw new RangeError(`deadlineMs must be positive, got ${deadlineMs}`);
   if (!(concurrency >= 1)) throw new RangeError(`concurrency must be ≥ 1, got ${concurrency}`);

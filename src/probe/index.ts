@@ -3,7 +3,7 @@
  * the certificate the Edge presents. Opt-in: it opens connections to the organisation's Edge from
  * wherever it runs.
  */
-import { onAbort } from '../abort.js';
+import { clampDelay, onAbort } from '../abort.js';
 import type { Check } from '../preflight/report-types.js';
 import { checkStatus } from '../preflight/status.js';
 import { type Issue, type IssueParams, makeIssue, type Severity } from '../result.js';
@@ -185,8 +185,9 @@ export async function probeEdges(
 }
 
 async function probeAll(targets: readonly ProbeTarget[], options: ProbeOptions): Promise<Check[]> {
-  const timeoutMs =
-    typeof options.timeoutMs === 'number' && options.timeoutMs > 0 ? options.timeoutMs : DEFAULT_TIMEOUT_MS;
+  const timeoutMs = clampDelay(
+    typeof options.timeoutMs === 'number' && options.timeoutMs > 0 ? options.timeoutMs : DEFAULT_TIMEOUT_MS,
+  );
   const concurrency =
     typeof options.concurrency === 'number' && options.concurrency >= 1
       ? Math.floor(options.concurrency)

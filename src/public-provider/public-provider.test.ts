@@ -202,13 +202,31 @@ describe('structure: unknown fields and wrong types (RULES §5)', () => {
     ['nameDecorationRoutingDomain', null],
     ['nameDecorationExcludedDomainList', 5],
     ['includeRemove', 'no'],
-    ['verificationLevel', true],
     ['serverVersion', 2019],
   ])('%s: %j → provider.invalid_type', (field, value) => {
     expect(pairs(checkPublicProviderSettings({ [field]: value }))).toContainEqual([
       'provider.invalid_type',
       [field],
     ]);
+  });
+
+  // RULES §5: a verification level that is not one of the names or 0/1/2 — of any JSON type.
+  test.each([[true], [{}], [null], [[2]], [3], ['3'], ['Always']])(
+    'verificationLevel %j → provider.invalid_verification_level',
+    (value) => {
+      expect(pairs(checkPublicProviderSettings({ verificationLevel: value }))).toEqual([
+        ['provider.invalid_verification_level', ['verificationLevel']],
+      ]);
+    },
+  );
+
+  test('verificationLevel with spaces around it: input.trimmed, value kept (RULES §0)', () => {
+    const result = checkPublicProviderSettings({
+      serverVersion: 'lync2013',
+      verificationLevel: ' AlwaysVerifiable ',
+    });
+    expect(pairs(result)).toEqual([['input.trimmed', ['verificationLevel']]]);
+    expect(result.ok && result.value.verificationLevel).toBe('AlwaysVerifiable');
   });
 
   test('non-string item of the excluded list → provider.invalid_type at its index', () => {

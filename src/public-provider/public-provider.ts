@@ -11,7 +11,7 @@
  * - MS-DEPLOY: "Public Provider must be removed and added new if changes are made. No in-place changes are allowed."
  */
 import { checkFqdn } from '../fqdn/fqdn.js';
-import { readStringInput } from '../input.js';
+import { readStringInput, typeName } from '../input.js';
 import { parseExcludedItems } from '../name-decoration/excluded-list.js';
 import {
   checkRoutingDomain,
@@ -177,6 +177,10 @@ function readVerificationLevel(
   const path = ['verificationLevel'];
   if (value === undefined) return serverVersion === 'lync2013' ? LYNC2013_VERIFICATION_LEVEL : undefined;
   let level: VerificationLevelName | 0 | 1 | 2 | undefined;
+  // RULES §0: surrounding whitespace is removed with a warning, as for every other string setting.
+  if (typeof value === 'string' && value.trim() !== value && !hasUnsafeChar(value)) {
+    issues.push(makeIssue('input.trimmed', path));
+  }
   if (typeof value === 'number' || (typeof value === 'string' && /^[0-2]$/.test(value.trim()))) {
     const number = Number(value);
     if (number === 0 || number === 1 || number === 2) level = number;
@@ -187,13 +191,12 @@ function readVerificationLevel(
     }
     const lower = value.trim().toLowerCase();
     level = LEVEL_NAMES.find((name) => name.toLowerCase() === lower);
-  } else {
-    issues.push(invalidType(path, 'string or number', value));
-    return undefined;
   }
   // MS-PS: "The VerificationLevel must be set to one of the following values: AlwaysVerifiable … AlwaysUnverifiable … UseSourceVerification"
   if (level === undefined) {
-    issues.push(makeIssue('provider.invalid_verification_level', path, { params: { value: String(value) } }));
+    // RULES §5: anything but the three names or 0/1/2 — a value of another JSON type included.
+    const shown = typeof value === 'string' || typeof value === 'number' ? String(value) : typeName(value);
+    issues.push(makeIssue('provider.invalid_verification_level', path, { params: { value: shown } }));
     return undefined;
   }
   // RULES §5: the integer mapping of VerificationLevelType is undocumented.

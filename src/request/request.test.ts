@@ -498,3 +498,11 @@ describe('properties', () => {
     );
   });
 });
+
+describe('RULES §0 on publicImProvider', () => {
+  test('spaces around "skype": input.trimmed (W), still valid', () => {
+    const result = checkProvisioningRequest(withBase({ publicImProvider: ' Skype ' }));
+    expect(result.ok).toBe(true);
+    expect(pairs(result)).toContainEqual(['input.trimmed', ['publicImProvider']]);
+  });
+});

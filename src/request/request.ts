@@ -346,7 +346,11 @@ export function checkProvisioningRequest(input: unknown): Result<ProvisioningReq
   if (providerValue !== undefined) {
     if (typeof providerValue !== 'string')
       issues.push(invalidType(['publicImProvider'], 'string', providerValue));
-    else if (providerValue.trim().toLowerCase() !== 'skype') {
+    else if (providerValue.trim().toLowerCase() === 'skype') {
+      // RULES §0: surrounding whitespace is removed with a warning.
+      if (providerValue.trim() !== providerValue)
+        issues.push(makeIssue('input.trimmed', ['publicImProvider']));
+    } else {
       issues.push(
         makeIssue('request.unsupported_provider', ['publicImProvider'], { params: { value: providerValue } }),
       );

@@ -9,8 +9,8 @@ import {
   type CliIo,
   collect,
   exitCodeFor,
+  milliseconds,
   Progress,
-  positiveInt,
   readAllText,
   readErrorReason,
   stripBom,
@@ -42,7 +42,7 @@ export interface CheckFlags extends DnsFlags {
 /** Adds `check`'s live and output flags: name servers, time limits, probe, format, strictness. */
 export function liveOptions(command: Command): Command {
   return dnsOptions(command)
-    .option('--deadline <ms>', 'deadline for the whole run in milliseconds (default 30000)', positiveInt)
+    .option('--deadline <ms>', 'deadline for the whole run in milliseconds (default 30000)', milliseconds)
     .option('--probe', 'also connect to each SRV target (TCP, TLS) and inspect the Edge certificate')
     .option(
       '--ca <file>',
@@ -52,7 +52,7 @@ export function liveOptions(command: Command): Command {
     .option(
       '--probe-timeout <ms>',
       'with --probe: timeout of each TCP and TLS phase in milliseconds (default: --timeout, else 5000)',
-      positiveInt,
+      milliseconds,
     )
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']))
     .addOption(new Option('--json', 'same as --format json').conflicts('format'))
