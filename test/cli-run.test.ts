@@ -79,6 +79,11 @@ describe('usage errors exit 2 with one line on stderr', () => {
     ['a non-numeric --timeout', ['check', '--edge', 'sip.fabrikam.net', '--timeout', 'abc']],
     ['a zero --timeout', ['check', '--edge', 'sip.fabrikam.net', '--timeout', '0']],
     ['a fractional --deadline', ['check', '--edge', 'sip.fabrikam.net', '--deadline', '1.5']],
+    ['a --timeout longer than a timer holds', ['srv', 'fabrikam.net', '--timeout', '3000000000']],
+    [
+      'a --deadline longer than a timer holds',
+      ['check', '--edge', 'sip.fabrikam.net', '--deadline', '2147483648'],
+    ],
     ['a bad --concurrency', ['srv', 'fabrikam.net', '--concurrency', '-1']],
     ['an unknown --format', ['check', '--edge', 'sip.fabrikam.net', '--format', 'yaml']],
     ['--json with --format', ['check', '--edge', 'sip.fabrikam.net', '--json', '--format', 'text']],

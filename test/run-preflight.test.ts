@@ -319,3 +319,11 @@ describe('concurrency and the per-run memo (fake resolver)', () => {
     expect(fake.asked.filter((q) => q === 'A sip.good.com')).toHaveLength(1);
   });
 });
+
+describe('timeouts longer than a timer holds', () => {
+  test('deadlineMs and timeoutMs of 3e9 mean "as long as possible", not "at once"', async () => {
+    const report = await runPreflight(REQUEST, live({ deadlineMs: 3e9, timeoutMs: 3e9 }));
+    expect(find(report, 'srv', 'good.com').status).toBe('pass');
+    expect(report.checks.flatMap((c) => c.issues.map((i) => i.code))).not.toContain('dns.deadline_exceeded');
+  });
+});
