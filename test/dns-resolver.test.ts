@@ -416,3 +416,37 @@ describe('configuration', () => {
     expect(() => createResolver({ transport: 'quic' as 'udp' })).toThrow(TypeError);
   });
 });
+
+describe('a server that does not speak EDNS (RFC 6891 §7)', () => {
+  test('FORMERR to the EDNS query: asked again without OPT, and the answer counts', async () => {
+    const { Packet } = await import('dns2');
+    const socket = dgram.createSocket('udp4');
+    const seen: number[] = [];
+    socket.on('message', (message, remote) => {
+      const request = Packet.parse(message);
+      seen.push(request.additionals.length);
+      const response = Packet.createResponseFromRequest(request);
+      if (request.additionals.length > 0) {
+        response.header.rcode = 1; // FORMERR: "I do not understand OPT"
+      } else {
+        response.answers.push({
+          name: request.questions[0]!.name,
+          type: Packet.TYPE.A,
+          class: Packet.CLASS.IN,
+          ttl: 60,
+          address: '203.0.113.9',
+        } as never);
+      }
+      socket.send(response.toBuffer(), remote.port, remote.address);
+    });
+    await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+    try {
+      const old = createResolver({ nameservers: [`127.0.0.1:${socket.address().port}`], timeoutMs: 300 });
+      const outcome = await old.lookup('sip.contoso.com', 'A');
+      expect(outcome).toMatchObject({ kind: 'answer', records: [{ type: 'A', address: '203.0.113.9' }] });
+      expect(seen).toEqual([1, 0]);
+    } finally {
+      socket.close();
+    }
+  });
+});

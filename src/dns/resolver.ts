@@ -61,6 +61,8 @@ export const RESOLVER_DEFAULTS = Object.freeze({ timeoutMs: 3000, attempts: 2, t
 
 /** EDNS(0) UDP payload size we advertise: the DNS Flag Day 2020 value, safe from fragmentation. */
 const EDNS_UDP_PAYLOAD = 1232;
+/** RCODE 1: the server could not interpret the query (RFC 1035 §4.1.1). */
+const FORMERR = 1;
 /** Longest CNAME chain we follow inside one answer. */
 const MAX_CNAME_CHAIN = 16;
 /**
@@ -137,13 +139,13 @@ function randomId(): number {
   return Packet.uuid(); // CSPRNG, full 16 bits (RFC 5452 §9.2)
 }
 
-function buildQuery(name: string, type: RecordType): Query {
+function buildQuery(name: string, type: RecordType, edns = true): Query {
   const packet = new Packet();
   const id = randomId();
   packet.header.id = id;
   packet.header.rd = 1;
   packet.questions.push({ name, type: Packet.TYPE[type], class: Packet.CLASS.IN } as DnsQuestion);
-  packet.additionals.push(Packet.Resource.EDNS([], { udpPayloadSize: EDNS_UDP_PAYLOAD }));
+  if (edns) packet.additionals.push(Packet.Resource.EDNS([], { udpPayloadSize: EDNS_UDP_PAYLOAD }));
   return { id, name, type, wire: packet.toBuffer() };
 }
 
@@ -436,7 +438,11 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
   };
 
   async function exchangeWith(server: NameServer, query: Query, signal?: AbortSignal): Promise<Exchange> {
-    const result = await exchangeOver(server, query, signal);
+    let result = await exchangeOver(server, query, signal);
+    // RFC 6891 §7: a server that does not speak EDNS answers FORMERR; ask it again without the OPT record.
+    if (result.kind === 'packet' && result.packet.header.rcode === FORMERR) {
+      result = await exchangeOver(server, buildQuery(query.name, query.type, false), signal);
+    }
     if (
       result.kind === 'packet' ||
       result.kind === 'malformed' ||
