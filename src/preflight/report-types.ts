@@ -7,6 +7,7 @@ export type CheckStatus = 'pass' | 'warn' | 'fail' | 'inconclusive' | 'skipped';
 /** Check ids: offline rules, per-domain SRV, per target, per edge, related records, per-address probes. */
 export type CheckId = 'request' | 'srv' | 'srv-target' | 'edge' | 'related' | 'tcp' | 'tls';
 
+/** One check of the report: what was checked, its status, the issues found and the evidence seen. */
 export interface Check {
   id: CheckId;
   /** What was checked: a SIP domain, a target or edge FQDN, or `address:port` for probes. */
@@ -18,6 +19,7 @@ export interface Check {
   durationMs: number;
 }
 
+/** The counts and verdict of a whole report (INTERFACE "Report"). */
 export interface ReportSummary {
   status: 'pass' | 'warn' | 'fail' | 'inconclusive';
   errors: number;
@@ -27,6 +29,7 @@ export interface ReportSummary {
   inconclusive: number;
 }
 
+/** The report of `runPreflight` (`schemaVersion: 1`), rendered by `renderReport`. */
 export interface Report {
   schemaVersion: 1;
   tool: { name: 'pic-preflight'; version: string };
