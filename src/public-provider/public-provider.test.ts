@@ -343,6 +343,9 @@ describe('iconUrl: absolute https URL (RULES §5)', () => {
     ['file', 'file:///c:/icon.png'],
     ['javascript', 'javascript:alert(1)'],
     ['not a URL', 'Messenger_16x16.png'],
+    ['empty host before the path', 'https:///Messenger_16x16.png'],
+    ['backslash for the host', 'https:\\\\images.example.net/icon.png'],
+    ['a space in the path', 'https://images.adventure-works.com/a b.png'],
   ])('%s → provider.invalid_icon_url', (_label, iconUrl) => {
     expect(pairs(checkPublicProviderSettings({ iconUrl }))).toEqual([
       ['provider.invalid_icon_url', ['iconUrl']],

@@ -213,6 +213,9 @@ function readVerificationLevel(
 /** RULES §5: `iconUrl` must be an absolute https URL (parsed with the WHATWG URL, present in browsers too). */
 function isHttpsUrl(value: string): boolean {
   if (value.length < 9 || value.slice(0, 8).toLowerCase() !== 'https://') return false;
+  // The WHATWG parser forgives what a URL should not have: `https:///x` (no host before the path) and
+  // spaces (which it would percent-encode). The Edge gets the text as written, so refuse both.
+  if (value[8] === '/' || value[8] === '\\' || /\s/.test(value)) return false;
   try {
     const url = new URL(value);
     return url.protocol === 'https:' && url.hostname.length > 0;
