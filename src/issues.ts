@@ -432,5 +432,6 @@ export function defaultSeverity(code: IssueCode): Severity {
 
 /** True for codes that mean "we could not ask" (the check is inconclusive, not failed). */
 export function isInconclusiveCode(code: IssueCode): boolean {
-  return (ISSUE_DEFINITIONS[code] as Definition).inconclusive === true;
+  // A report may hold codes this version does not know (from a newer one): those are not inconclusive.
+  return (ISSUE_DEFINITIONS[code] as Definition | undefined)?.inconclusive === true;
 }

@@ -196,3 +196,41 @@ describe('helpers', () => {
     expect(() => renderReport(sampleReport(), 'yaml' as 'json')).toThrow(TypeError);
   });
 });
+
+describe('hostile values from DNS servers and certificates cannot reach the terminal raw', () => {
+  const evil = `sip${ESC}]0;pwned\u0007${ESC}[2J\nFAKE LINE\u202e.fabrikam.net`;
+  function hostileReport(): Report {
+    const report = sampleReport();
+    report.checks.push(
+      check({
+        id: 'srv-target',
+        subject: evil,
+        status: 'fail',
+        evidence: { records: [{ priority: 0, weight: 0, port: 5061, target: evil }], addresses: [evil] },
+        issues: [
+          makeIssue('federation.target_outside_domain', [], {
+            params: { target: evil, domain: 'fabrikam.net' },
+            hint: `Publish ${evil}`,
+          }),
+          // A code this version does not know (a newer report): rendered, not a crash.
+          { code: 'future.code' as never, severity: 'warning', message: `from ${evil}`, path: [] },
+        ],
+      }),
+    );
+    return report;
+  }
+
+  it.each(['text', 'markdown'] as const)('%s: no control character, no forged line', (format) => {
+    const out = renderReport(hostileReport(), format);
+    expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/); // only \n (and \t) remain
+    expect(out.split('\n').some((line) => line.startsWith('FAKE LINE'))).toBe(false);
+    expect(out).toMatch(/\\x1b\\?\]0;pwned\\x07/); // shown escaped (markdown also escapes the `]`)
+    expect(out).toContain('future.code');
+  });
+
+  it('json keeps the values as received (JSON escapes them)', () => {
+    const out = renderReport(hostileReport(), 'json');
+    expect(out).not.toContain(ESC);
+    expect(JSON.parse(out).checks.at(-1).subject).toBe(evil);
+  });
+});

@@ -327,3 +327,33 @@ describe('timeouts longer than a timer holds', () => {
     expect(report.checks.flatMap((c) => c.issues.map((i) => i.code))).not.toContain('dns.deadline_exceeded');
   });
 });
+
+describe('nothing rejects (INTERFACE), whatever it is given', () => {
+  test('null options mean the defaults; an odd raw request still renders as JSON', async () => {
+    const cyclic: Record<string, unknown> = { ...REQUEST, extra: 1n };
+    cyclic.self = cyclic;
+    const report = await runPreflight(cyclic, null);
+    expect(report.summary.status).toBe('fail'); // request.unknown_field
+    const { renderReport } = await import('../src/preflight/render.js');
+    const json = JSON.parse(renderReport(report, 'json')) as Report;
+    expect(json.request).toMatchObject({ extra: '1', self: '[Circular]' });
+  });
+
+  test('checkDomainFederation with a non-string domain or odd options: an issue, not a lookup', async () => {
+    const { checkDomainFederation } = await import('../src/dns/live.js');
+    const before = server.log.length;
+    const report = await checkDomainFederation(42 as never, null);
+    expect(report.status).toBe('fail');
+    expect(report.checks[0]!.issues.map((issue) => issue.code)).toEqual(['input.not_string']);
+    expect(server.log.length).toBe(before);
+    const odd = await checkDomainFederation('good.com', { ...live(), accessEdgeFqdns: 5 as never });
+    expect(odd.status).toBe('pass');
+  });
+
+  test('probeEdges leaves out what is not a target', async () => {
+    const { probeEdges } =
+      await vi.importActual<typeof import('../src/probe/index.js')>('../src/probe/index.js');
+    expect(await probeEdges(null as never)).toEqual([]);
+    expect(await probeEdges([undefined, { target: 'x' }] as never)).toEqual([]);
+  });
+});

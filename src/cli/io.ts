@@ -140,11 +140,10 @@ export function positiveInt(value: string): number {
 
 /** Parses milliseconds for a flag (`--timeout 500`): 1 to 2147483647, the longest a timer can wait. */
 export function milliseconds(value: string): number {
-  const number = positiveInt(value);
-  if (number > MAX_DELAY_MS) {
+  if (/^\d+$/.test(value.trim()) && Number(value.trim()) > MAX_DELAY_MS) {
     throw new InvalidArgumentError(`Expected milliseconds from 1 to ${MAX_DELAY_MS} (about 24.8 days).`);
   }
-  return number;
+  return positiveInt(value);
 }
 
 /** Commander collector for repeatable flags (`--domain a --domain b`). */

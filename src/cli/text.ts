@@ -1,6 +1,13 @@
 /** Text lines shared by the batch commands: a mark, the subject, then each issue and its fix. */
 import picocolors from 'picocolors';
-import { issueMark, type Painter, paintIssue, paintStatus, STATUS_MARKS } from '../preflight/render.js';
+import {
+  issueMark,
+  type Painter,
+  paintIssue,
+  paintStatus,
+  printable,
+  STATUS_MARKS,
+} from '../preflight/render.js';
 import type { CheckStatus } from '../preflight/report-types.js';
 import { checkStatus } from '../preflight/status.js';
 import type { Issue } from '../result.js';
@@ -24,7 +31,7 @@ export function itemLines(
   subject: string,
   issues: readonly Issue[],
 ): string[] {
-  const lines = [`${paintStatus(c, status, STATUS_MARKS[status])} ${subject}`];
+  const lines = [`${paintStatus(c, status, STATUS_MARKS[status])} ${printable(subject)}`];
   lines.push(...issueLines(c, issues, '    '));
   return lines;
 }
@@ -34,9 +41,11 @@ export function issueLines(c: Painter, issues: readonly Issue[], indent: string)
   const lines: string[] = [];
   for (const issue of issues) {
     const painted = paintIssue(c, issue, issueMark(issue));
-    const where = issue.path.length > 0 ? ` ${c.dim(`at ${issue.path.join('.')}`)}` : '';
-    lines.push(`${indent}${painted} ${issue.message} ${c.dim(`[${issue.code}]`)}${where}`);
-    if (issue.hint) lines.push(`${indent}  ${c.cyan('fix:')} ${issue.hint}`);
+    const where = issue.path.length > 0 ? ` ${c.dim(`at ${printable(issue.path.join('.'))}`)}` : '';
+    lines.push(
+      `${indent}${painted} ${printable(issue.message)} ${c.dim(`[${printable(issue.code)}]`)}${where}`,
+    );
+    if (issue.hint) lines.push(`${indent}  ${c.cyan('fix:')} ${printable(issue.hint)}`);
   }
   return lines;
 }

@@ -16,6 +16,7 @@ import { type AddressClass, isNonPublic } from './address-class.js';
 
 export { type AddressClass, isNonPublic };
 
+import { readStringInput } from '../input.js';
 import type { Check } from '../preflight/report-types.js';
 import { checkStatus } from '../preflight/status.js';
 import { type Issue, makeIssue } from '../result.js';
@@ -504,7 +505,18 @@ function worst(checks: readonly Check[]): Check['status'] {
  */
 export async function checkDomainFederation(
   sipDomain: string,
-  options: LiveOptions = {},
+  given?: LiveOptions | null,
 ): Promise<DomainReport> {
-  return checkDomainWith(createLiveContext(options), String(sipDomain), options.accessEdgeFqdns ?? []);
+  const options: LiveOptions = given ?? {};
+  // Nothing rejects (INTERFACE): input that is not a domain name at all is an issue, not a lookup.
+  const read = readStringInput(sipDomain);
+  if (!read.ok) {
+    const subject = typeof sipDomain === 'string' ? sipDomain : '';
+    const check: Check = { id: 'srv', subject, status: 'fail', issues: [read.issue], durationMs: 0 };
+    return { domain: subject, status: 'fail', records: [], targets: [], checks: [check] };
+  }
+  const edges = Array.isArray(options.accessEdgeFqdns)
+    ? options.accessEdgeFqdns.filter((edge): edge is string => typeof edge === 'string')
+    : [];
+  return checkDomainWith(createLiveContext(options), read.text, edges);
 }

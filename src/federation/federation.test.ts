@@ -91,12 +91,29 @@ describe('checkFederationTarget', () => {
     expect(result.issues[0]!.path).toEqual([]);
   });
 
+  test('RULES §0 on the target: spaces removed with input.trimmed (W); empty is input.empty (E)', () => {
+    expect(checkFederationTarget(' contoso.com ', ' sip.contoso.com ')).toEqual({
+      ok: true,
+      value: { relation: 'top-level-suffix' },
+      issues: [expect.objectContaining({ code: 'input.trimmed', severity: 'warning' })],
+    });
+    for (const empty of ['', '   '])
+      expect(codes(checkFederationTarget('contoso.com', empty))).toEqual(['input.empty']);
+  });
+
+  test('the selected target comes back trimmed too', () => {
+    const result = evaluateFederationSrv('fabrikam.com', [
+      { priority: 0, weight: 0, port: 5061, target: ' SIP.fabrikam.com ' },
+    ]);
+    expect(result.ok && result.value.selected.target).toBe('sip.fabrikam.com');
+    expect(codes(result)).toEqual(['input.trimmed']);
+  });
+
   test.each([
     ['valid A-label', 'contoso.com', 'xn--bcher-kva.contoso.com'],
     ['R-LDH label (warning dropped)', 'contoso.com', 'ab--cd.contoso.com'],
     ['reserved domain: the SIP domain is checked elsewhere', 'lab.test', 'sip.lab.test'],
     ['unknown TLD: the SIP domain is checked elsewhere', 'contoso.corp', 'sip.contoso.corp'],
-    ['surrounding whitespace', ' contoso.com ', ' sip.contoso.com '],
   ])('target FQDN warnings and the TLD do not count: %s', (_label, domain, target) => {
     expect(checkFederationTarget(domain, target)).toEqual({
       ok: true,

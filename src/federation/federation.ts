@@ -132,9 +132,23 @@ export function checkFederationTarget(
       makeIssue('input.not_string', [], { params: { type: typeName(bad) } }),
     ]);
   }
-  const domain = comparableDomain(sipDomain);
+  // RULES §0: an empty target is `input.empty`; spaces around it are removed with `input.trimmed`.
+  const text = target.trim();
+  if (text === '') {
+    return toResult({ relation: 'top-level-suffix' as FederationRelation }, [makeIssue('input.empty', [])]);
+  }
+  const verdict = targetRelation(comparableDomain(sipDomain), text);
+  if (text === target) return verdict;
+  return toResult(verdict.ok ? verdict.value : { relation: 'top-level-suffix' }, [
+    makeIssue('input.trimmed', []),
+    ...verdict.issues,
+  ]);
+}
+
+/** The target rule on a trimmed, non-empty target. */
+function targetRelation(domain: string, target: string): Result<{ relation: FederationRelation }> {
   // RFC 2782: the root target "." is judged by the relation (outside every domain).
-  if (isRoot(target.trim())) {
+  if (isRoot(target)) {
     const params = { target: '.', domain };
     return toResult({ relation: 'top-level-suffix' }, [
       makeIssue('federation.target_outside_domain', [], { params, hint: targetHint(domain, '') }),
@@ -145,7 +159,7 @@ export function checkFederationTarget(
   const fqdn = checkFqdn(target, TARGET_FQDN_OPTIONS);
   const errors = fqdn.issues.filter((issue) => issue.severity === 'error' && TARGET_ERRORS.has(issue.code));
   if (errors.length > 0) return toResult({ relation: 'top-level-suffix' }, errors);
-  const host = fqdn.ok ? fqdn.value : normalise(target.trim());
+  const host = fqdn.ok ? fqdn.value : normalise(target);
   const params = { target: host, domain };
 
   // The suffix rule is Microsoft's business for its own edges: the domain federates through Microsoft 365.
@@ -352,6 +366,6 @@ export function evaluateFederationSrv(
 
   // RULES §0: names come back lower-case without the root dot (the record is otherwise as received,
   // and is the very object received when its target is already normalised).
-  const target = normalise(selected.target);
+  const target = normalise(selected.target.trim());
   return toResult({ selected: target === selected.target ? selected : { ...selected, target } }, issues);
 }

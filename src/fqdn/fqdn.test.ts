@@ -384,6 +384,9 @@ describe('label rules', () => {
     ['encodes a heart (♥)', 'xn--g6h.com'],
     ['starts with a combining mark (U+0301 ab)', 'xn--ab-7tb.com'],
     ['emoji beside letters (ab😀)', 'xn--ab-oo82a.com'],
+    // RFC 5891 §4.2.3.1: the U-label's hyphens follow the LDH rules too.
+    ['U-label starts with a hyphen (-äb)', 'xn---b-via.com'],
+    ['U-label has -- in positions 3-4 (ab--ä)', 'xn--ab---ooa.com'],
   ])('fqdn.invalid_a_label: %s', (_label, input) => {
     const result = checkFqdn(input);
     expect(errorCodes(result)).toEqual(['fqdn.invalid_a_label']);

@@ -155,6 +155,8 @@ function isContextual(code: number): boolean {
  */
 export function isPlausibleULabel(uLabel: string): boolean {
   if (uLabel.length === 0 || COMBINING_START.test(uLabel)) return false;
+  // RFC 5891 §4.2.3.1: no leading or trailing hyphen, no "--" in the third and fourth positions.
+  if (uLabel.startsWith('-') || uLabel.endsWith('-') || uLabel.slice(2, 4) === '--') return false;
   for (const ch of uLabel) {
     if (!IDNA2008_CHAR.test(ch) && !isContextual(ch.codePointAt(0) ?? 0)) return false;
   }

@@ -21,6 +21,20 @@ export interface RenderOptions {
   color?: boolean;
 }
 
+/**
+ * Text that is safe to print: control characters (C0, DEL, C1), line and paragraph separators and
+ * bidirectional overrides become `\xHH` / `\u{HHHH}`. Names and records come from DNS servers and
+ * certificates we do not control; the report keeps them as received, its renderings never let them
+ * move the cursor, clear a terminal or forge a line.
+ */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (ch) => {
+    const point = ch.codePointAt(0) ?? 0;
+    return point <= 0xff ? `\\x${point.toString(16).padStart(2, '0')}` : `\\u{${point.toString(16)}}`;
+  });
+}
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
 /** The mark printed for each check status. */
 export const STATUS_MARKS: Readonly<Record<CheckStatus, string>> = Object.freeze({
   pass: '✔',
@@ -164,17 +178,18 @@ function renderText(report: Report, color: boolean): string {
   lines.push(
     c.dim(`${report.tool.name} ${report.tool.version} · ${report.startedAt} · ${report.durationMs} ms`),
   );
+  const p = printable;
   for (const [subject, checks] of groupBySubject(report.checks)) {
-    lines.push('', c.bold(subject));
+    lines.push('', c.bold(p(subject)));
     for (const check of checks) {
-      const evidence = summariseEvidence(check.evidence);
-      const head = `  ${paintStatus(c, check.status, STATUS_MARKS[check.status])} ${check.id} ${paintStatus(c, check.status, check.status)}`;
+      const evidence = p(summariseEvidence(check.evidence));
+      const head = `  ${paintStatus(c, check.status, STATUS_MARKS[check.status])} ${p(check.id)} ${paintStatus(c, check.status, check.status)}`;
       lines.push(evidence ? `${head}  ${c.dim(evidence)}` : head);
       for (const issue of check.issues) {
         lines.push(
-          `      ${paintIssue(c, issue, issueMark(issue))} ${issue.message} ${c.dim(`[${issue.code}]`)}`,
+          `      ${paintIssue(c, issue, issueMark(issue))} ${p(issue.message)} ${c.dim(`[${p(issue.code)}]`)}`,
         );
-        if (issue.hint) lines.push(`        ${c.cyan('fix:')} ${issue.hint}`);
+        if (issue.hint) lines.push(`        ${c.cyan('fix:')} ${p(issue.hint)}`);
       }
     }
   }
@@ -192,7 +207,7 @@ function renderText(report: Report, color: boolean): string {
  * characters that start emphasis, links or HTML; line breaks become `<br>`.
  */
 export function escapeMarkdown(value: string): string {
-  return value.replace(/[\\|`*_~[\]<>]/g, (ch) => `\\${ch}`).replace(/\r?\n|\r/g, '<br>');
+  return printable(value.replace(/[\\|`*_~[\]<>&]/g, (ch) => `\\${ch}`).replace(/\r?\n|\r/g, '<br>'));
 }
 
 function renderMarkdown(report: Report): string {
@@ -222,7 +237,7 @@ function renderMarkdown(report: Report): string {
       check.issues.forEach((issue, index) => {
         const first = index === 0;
         lines.push(
-          `| ${first ? checkCell : ''} | ${first ? statusCell : ''} | ${issueMark(issue)} ${issue.severity} \`${issue.code}\` | ${e(issue.message)} | ${issue.hint ? e(issue.hint) : ''} |`,
+          `| ${first ? checkCell : ''} | ${first ? statusCell : ''} | ${issueMark(issue)} ${issue.severity} \`${printable(issue.code).replace(/`/g, "'")}\` | ${e(issue.message)} | ${issue.hint ? e(issue.hint) : ''} |`,
         );
       });
     }

@@ -95,6 +95,24 @@ function planFrom(raw: unknown, valid: ReturnType<typeof checkProvisioningReques
 
 const ms = (start: number) => Math.round(performance.now() - start);
 
+/** A JSON-safe copy of any value: BigInt as a string, a repeated object as "[Circular]", the rest as JSON has it. */
+function jsonSafe(value: unknown): unknown {
+  const seen = new WeakSet<object>();
+  try {
+    const text = JSON.stringify(value, (_key, item: unknown) => {
+      if (typeof item === 'bigint') return item.toString();
+      if (typeof item === 'object' && item !== null) {
+        if (seen.has(item)) return '[Circular]';
+        seen.add(item);
+      }
+      return item;
+    });
+    return text === undefined ? null : (JSON.parse(text) as unknown);
+  } catch {
+    return null; // a getter that throws, a toJSON that throws
+  }
+}
+
 /** The `edge` check of one Access Edge FQDN: `dns.edge_no_address`, `dns.private_address`, `dns.mixed_addresses`. */
 async function checkEdge(
   context: LiveContext,
@@ -215,7 +233,8 @@ export function probeTargetsFrom(domains: readonly DomainReport[]): ProbeTarget[
  * );
  * console.log(report.summary.status);
  */
-export async function runPreflight(request: unknown, options: PreflightOptions = {}): Promise<Report> {
+export async function runPreflight(request: unknown, given?: PreflightOptions | null): Promise<Report> {
+  const options: PreflightOptions = given ?? {};
   const startedAt = new Date();
   const t0 = performance.now();
   const deadlineMs = clampDelay(options.deadlineMs ?? PREFLIGHT_DEFAULTS.deadlineMs);
@@ -224,6 +243,7 @@ export async function runPreflight(request: unknown, options: PreflightOptions =
   if (!(concurrency >= 1)) throw new RangeError(`concurrency must be ≥ 1, got ${concurrency}`);
 
   const validated = checkProvisioningRequest(request);
+  const rawRequest = validated.ok ? undefined : jsonSafe(request);
   const requestIssues: Issue[] = [...validated.issues, makeIssue('pic.provisioning_site_retired', [])];
   const checks: Check[] = [
     {
@@ -239,7 +259,8 @@ export async function runPreflight(request: unknown, options: PreflightOptions =
     tool: { name: TOOL_NAME, version: VERSION },
     startedAt: startedAt.toISOString(),
     durationMs: ms(t0),
-    request: validated.ok ? validated.value : request,
+    // The normalised request; an invalid one as received, made JSON-safe (BigInt, cycles).
+    request: validated.ok ? validated.value : rawRequest,
     summary: summarize(checks),
     checks,
   });

@@ -39,6 +39,18 @@ import { comparableName as normalise } from '../names.js';
 
 export { createProber } from './prober.js';
 
+function isProbeTarget(value: unknown): value is ProbeTarget {
+  if (typeof value !== 'object' || value === null) return false;
+  const t = value as Record<string, unknown>;
+  return (
+    typeof t.target === 'string' &&
+    Number.isInteger(t.port) &&
+    Array.isArray(t.addresses) &&
+    t.addresses.every((address) => typeof address === 'string') &&
+    (t.names === undefined || (Array.isArray(t.names) && t.names.every((name) => typeof name === 'string')))
+  );
+}
+
 /** One SRV target to probe. */
 export interface ProbeTarget {
   /** The SRV target FQDN: sent as SNI and required in the certificate. */
@@ -163,11 +175,15 @@ function tlsReason(error: NonNullable<TlsOutcome['error']>): string {
  * );
  */
 export async function probeEdges(
-  targets: readonly ProbeTarget[],
-  options: ProbeOptions = {},
+  given: readonly ProbeTarget[],
+  options?: ProbeOptions | null,
 ): Promise<Check[]> {
+  // Nothing rejects: what is not a target (null, a missing field) is left out.
+  const targets = (Array.isArray(given) ? given : [])
+    .filter(isProbeTarget)
+    .map((t) => (Array.isArray(t.names) ? t : { ...t, names: [] }));
   try {
-    return await probeAll(targets, options);
+    return await probeAll(targets, options ?? {});
   } catch (error) {
     // Programmer errors only (a throwing custom prober): still never reject.
     const reason = error instanceof Error ? error.message : String(error);

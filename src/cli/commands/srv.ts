@@ -5,7 +5,7 @@
 import type { Command } from 'commander';
 import type { LiveOptions } from '../../dns/live.js';
 import type { SrvRecord } from '../../federation/federation.js';
-import { STATUS_MARKS, summariseEvidence } from '../../preflight/render.js';
+import { printable, STATUS_MARKS, summariseEvidence } from '../../preflight/render.js';
 import type { Check } from '../../preflight/report-types.js';
 import { type DnsFlags, dnsOptions, resolverSettings } from '../dns-flags.js';
 import {
@@ -149,7 +149,7 @@ async function runSrv(values: string[], flags: SrvFlags, io: CliIo): Promise<num
  * `verbose`, each issue's message and fix follow.
  */
 function textLines(c: Painter, line: SrvLine, verbose: boolean): string[] {
-  const parts = [`${paintStatus(c, line.status, STATUS_MARKS[line.status])} ${line.input}`];
+  const parts = [`${paintStatus(c, line.status, STATUS_MARKS[line.status])} ${printable(line.input)}`];
   const srv = line.checks.find((check) => check.id === 'srv');
   // The record the Access Edge would use (all of them are in --json and -v).
   const records = srv
@@ -160,7 +160,7 @@ function textLines(c: Painter, line: SrvLine, verbose: boolean): string[] {
     : undefined;
   const addresses = target ? summariseEvidence({ addresses: target.evidence?.addresses }) : '';
   const evidence = [records, addresses].filter((part) => part !== '').join(' ');
-  if (evidence) parts.push(c.dim(evidence));
+  if (evidence) parts.push(c.dim(printable(evidence)));
   const notable = line.checks.flatMap((check) => check.issues).filter((issue) => issue.severity !== 'info');
   const codes = [...new Set(notable.map((issue) => issue.code))];
   if (codes.length > 0) parts.push(codes.join(', '));
@@ -168,7 +168,7 @@ function textLines(c: Painter, line: SrvLine, verbose: boolean): string[] {
   if (verbose) {
     for (const check of line.checks) {
       if (check.issues.length === 0) continue;
-      lines.push(`    ${c.dim(`${check.id} ${check.subject}`)}`);
+      lines.push(`    ${c.dim(printable(`${check.id} ${check.subject}`))}`);
       lines.push(...issueLines(c, check.issues, '      '));
     }
   }
