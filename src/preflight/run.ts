@@ -16,6 +16,7 @@ import {
 } from '../dns/live.js';
 import { isMicrosoftOnlineEdge } from '../federation/microsoft-online.js';
 import { checkFqdn } from '../fqdn/fqdn.js';
+import { isPlainObject } from '../object-input.js';
 import type { ProbeOptions, ProbeTarget } from '../probe/index.js';
 import { checkProvisioningRequest } from '../request/request.js';
 import { type Issue, makeIssue } from '../result.js';
@@ -56,14 +57,20 @@ interface Plan {
   edges: { fqdn: string; domains: string[] }[];
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /**
- * What to check live. From a valid request, everything; from an invalid one, every SIP domain and
- * Access Edge FQDN that is valid on its own (the rest cannot be asked about).
+ * What to check live. A valid request is already normalised and checked (RULES §6: one edge per SIP
+ * domain, no Microsoft 365 edge), so it is the plan as it stands. From an invalid one, every SIP
+ * domain and Access Edge FQDN that is valid on its own (the rest cannot be asked about).
  */
 function planFrom(raw: unknown, valid: ReturnType<typeof checkProvisioningRequest>): Plan {
+  if (valid.ok) {
+    const { accessEdgeFqdn, sipDomains, additionalAccessEdges = [] } = valid.value;
+    const edges = [{ fqdn: accessEdgeFqdn, sipDomains }, ...additionalAccessEdges].map((edge) => ({
+      fqdn: edge.fqdn,
+      domains: [...(edge.sipDomains ?? [])],
+    }));
+    return { domains: edges.flatMap((edge) => edge.domains), edges };
+  }
   const plan: Plan = { domains: [], edges: [] };
   const addEdge = (fqdnInput: unknown, domainsInput: unknown) => {
     const domains: string[] = [];
@@ -81,13 +88,12 @@ function planFrom(raw: unknown, valid: ReturnType<typeof checkProvisioningReques
       plan.edges.push({ fqdn: fqdn.value, domains });
     }
   };
-  if (valid.ok) {
-    addEdge(valid.value.accessEdgeFqdn, valid.value.sipDomains);
-    for (const edge of valid.value.additionalAccessEdges ?? []) addEdge(edge.fqdn, edge.sipDomains);
-  } else if (isObject(raw)) {
+  if (isPlainObject(raw)) {
     addEdge(raw.accessEdgeFqdn, raw.sipDomains);
     if (Array.isArray(raw.additionalAccessEdges)) {
-      for (const edge of raw.additionalAccessEdges) if (isObject(edge)) addEdge(edge.fqdn, edge.sipDomains);
+      for (const edge of raw.additionalAccessEdges) {
+        if (isPlainObject(edge)) addEdge(edge.fqdn, edge.sipDomains);
+      }
     }
   }
   return plan;

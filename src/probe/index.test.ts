@@ -21,6 +21,15 @@ function fakeProber(script: Script): Prober & { calls: ProbeRequest[] } {
 }
 
 const connected = (endpoint = 'x') => ({ connected: true as const, durationMs: 1, connectedTo: endpoint });
+/** A TLS phase that ended before any certificate came. */
+const noCertificate = (reason: 'timeout' | 'aborted', message: string, durationMs: number) => ({
+  certificateRetrieved: false as const,
+  handshakeCompleted: false as const,
+  protocol: null,
+  chain: [],
+  error: { reason, message },
+  durationMs,
+});
 const refused = (endpoint = 'x') => ({
   connected: false as const,
   reason: 'refused' as const,
@@ -184,14 +193,7 @@ describe('the TLS phase', () => {
   it('tls.handshake_failed when no certificate came', async () => {
     const prober = fakeProber(() => ({
       tcp: connected(),
-      tls: {
-        certificateRetrieved: false,
-        handshakeCompleted: false,
-        protocol: null,
-        chain: [],
-        error: { reason: 'timeout', message: 'no TLS handshake within 1000 ms' },
-        durationMs: 1000,
-      },
+      tls: noCertificate('timeout', 'no TLS handshake within 1000 ms', 1000),
     }));
     const [, tls] = await run([target(['192.0.2.10'])], prober);
     expect(tls?.status).toBe('fail');
@@ -256,14 +258,7 @@ describe('limits: concurrency, abort, failures', () => {
   it('an abort during TLS before the certificate makes tls inconclusive', async () => {
     const prober = fakeProber(() => ({
       tcp: connected(),
-      tls: {
-        certificateRetrieved: false,
-        handshakeCompleted: false,
-        protocol: null,
-        chain: [],
-        error: { reason: 'aborted', message: 'the probe was aborted' },
-        durationMs: 3,
-      },
+      tls: noCertificate('aborted', 'the probe was aborted', 3),
     }));
     const checks = await run([target(['192.0.2.10'])], prober);
     expect(summary(checks)).toEqual([

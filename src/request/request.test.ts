@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { provisioningRequest } from '../../test/helpers/arbitraries.js';
 import type { Result } from '../result.js';
 import {
   checkProvisioningRequest,
@@ -425,42 +426,7 @@ describe('listFederationPairs / suggestInDomainTarget', () => {
 });
 
 describe('properties', () => {
-  const domain = fc.constantFrom(
-    'northwind.net',
-    'wingtip.io',
-    'tailspin.dev',
-    'eu.northwind.net',
-    'WINGTIP.io.',
-    'bad_x.io',
-    '',
-  );
-  const edge = fc.constantFrom(
-    'sip.northwind.net',
-    'sip.wingtip.io',
-    'access.tailspin.dev',
-    'sipfed.online.lync.com',
-    '10.0.0.1',
-  );
-  const request = fc.record(
-    {
-      agreementType: fc.constantFrom(
-        'volume-licensing',
-        'partner-network',
-        'spla',
-        'high-volume-services',
-        'x',
-      ),
-      agreementNumber: fc.oneof(fc.constantFrom('V7340215', '1234567', ' 42 '), fc.string()),
-      accessEdgeFqdn: edge,
-      sipDomains: fc.array(domain, { maxLength: 4 }),
-      additionalAccessEdges: fc.array(
-        fc.record({ fqdn: edge, sipDomains: fc.array(domain, { maxLength: 3 }) }, { requiredKeys: ['fqdn'] }),
-        { maxLength: 11 },
-      ),
-      publicImProvider: fc.constantFrom('skype', 'Skype', 'yahoo'),
-    },
-    { requiredKeys: [] },
-  );
+  const request = provisioningRequest;
 
   test('never throws; ok exactly when no error', () => {
     fc.assert(

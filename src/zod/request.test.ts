@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { provisioningRequest } from '../../test/helpers/arbitraries.js';
 import { checkPublicProviderSettings } from '../public-provider/public-provider.js';
 import { checkProvisioningRequest } from '../request/request.js';
 import { publicProviderSettingsSchema } from './public-provider.js';
@@ -12,37 +13,7 @@ import {
 const zodPairs = (issues: readonly { path: PropertyKey[]; params?: unknown }[] | undefined) =>
   (issues ?? []).map((issue) => [(issue.params as { code?: string } | undefined)?.code, issue.path]);
 
-const domain = fc.constantFrom(
-  'northwind.net',
-  'wingtip.io',
-  'WINGTIP.io.',
-  ' tailspin.dev',
-  'bad_x.io',
-  '',
-  'sip.northwind.net',
-);
-const edge = fc.constantFrom('sip.northwind.net', 'sip.wingtip.io', 'sipfed.online.lync.com', '10.0.0.1');
-const request = fc.record(
-  {
-    agreementType: fc.constantFrom(
-      'volume-licensing',
-      'partner-network',
-      'spla',
-      'high-volume-services',
-      'x',
-    ),
-    agreementNumber: fc.oneof(fc.constantFrom('V7340215', '1234567', ' 42 '), fc.string({ maxLength: 6 })),
-    accessEdgeFqdn: edge,
-    sipDomains: fc.array(domain, { maxLength: 4 }),
-    additionalAccessEdges: fc.array(
-      fc.record({ fqdn: edge, sipDomains: fc.array(domain, { maxLength: 3 }) }, { requiredKeys: ['fqdn'] }),
-      { maxLength: 10 },
-    ),
-    publicImProvider: fc.constantFrom('skype', 'Skype', 'yahoo'),
-    typo: fc.constant(1),
-  },
-  { requiredKeys: [] },
-);
+const request = provisioningRequest;
 
 describe('provisioningRequestSchema (RULES §6 via checkProvisioningRequest)', () => {
   test('parses to the normalised request', () => {
