@@ -3,7 +3,7 @@ import { defineConfig } from 'tsup';
 export default defineConfig([
   {
     // The library: three entries, ESM + CJS, with .d.ts and .d.cts.
-    entry: { index: 'src/index.ts', zod: 'src/zod/index.ts', dns: 'src/dns/index.ts' },
+    entry: { index: 'src/index.ts', zod: 'src/zod.ts', dns: 'src/dns.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     clean: true,

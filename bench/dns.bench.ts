@@ -3,9 +3,9 @@
 // lookups done with node:dns's Resolver (c-ares) at the same concurrency.
 // Run: npm run bench -- dns, or npx tsx bench/dns.bench.ts
 import { promises as dnsPromises } from 'node:dns';
-import { checkDomainWith, createLiveContext } from '../src/dns/live.js';
-import { createResolver } from '../src/dns/resolver.js';
-import { startZoneServer, type ZoneRecord } from '../src/dns/zone-server.js';
+import { createResolver } from '../src/node/dns/resolver.js';
+import { checkDomainWith, createLiveContext } from '../src/node/live/live.js';
+import { startZoneServer, type ZoneRecord } from '../src/node/servers/zone-server.js';
 import { machine, median } from './lib.js';
 
 const DOMAINS = Number(process.env.BENCH_DOMAINS ?? 500);

@@ -8,7 +8,7 @@ import { Bench } from 'tinybench';
 import { parse } from 'tldts';
 import validatorIsFQDN from 'validator/lib/isFQDN.js';
 import { checkFqdn, isFqdn } from '../src/index.js';
-import { fqdnSchema } from '../src/zod/index.js';
+import { fqdnSchema } from '../src/zod.js';
 import { machine, median, picker, seeded, WORDS } from './lib.js';
 
 const COUNT = 10_000;

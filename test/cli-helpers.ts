@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { type CliIo, run } from '../src/cli/run.js';
-import type { Report } from '../src/preflight/report-types.js';
+import type { Report } from '../src/core/report/report-types.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI = join(ROOT, 'dist', 'cli.js');

@@ -1,14 +1,14 @@
 // renderReport: the three formats, the marks, colour only when asked, markdown escaping.
 import { describe, expect, it } from 'vitest';
+import type { Check, Report } from '../src/core/report/report-types.js';
+import { makeIssue } from '../src/core/result.js';
 import {
   escapeMarkdown,
   issueMark,
   renderReport,
   STATUS_MARKS,
   summariseEvidence,
-} from '../src/preflight/render.js';
-import type { Check, Report } from '../src/preflight/report-types.js';
-import { makeIssue } from '../src/result.js';
+} from '../src/node/preflight/render.js';
 
 const ESC = '\u001b';
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Report } from '../src/preflight/report-types.js';
+import type { Report } from '../src/core/report/report-types.js';
 import { CHECK_ARGS, CLI, ESC, expectDemoProbe, ndjson, ROOT, spawnCli } from './cli-helpers.js';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };

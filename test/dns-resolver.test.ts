@@ -4,8 +4,8 @@ import dns from 'node:dns';
 import { getEventListeners } from 'node:events';
 import net from 'node:net';
 import { describe, expect, test } from 'vitest';
-import { createResolver, parseNameServer } from '../src/dns/resolver.js';
-import type { LookupOutcome } from '../src/dns/types.js';
+import { createResolver, parseNameServer } from '../src/node/dns/resolver.js';
+import type { LookupOutcome } from '../src/node/dns/types.js';
 import { type Fault, rr, serveForFile } from './helpers/dns-server.js';
 import { warningsDuring } from './helpers/warnings.js';
 

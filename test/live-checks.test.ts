@@ -1,8 +1,8 @@
 // checkDomainFederation against a real dns2 server on 127.0.0.1: every code of RULES §7–8.
 import dgram from 'node:dgram';
 import { describe, expect, test } from 'vitest';
-import { checkDomainFederation, type DomainReport, type LiveOptions } from '../src/dns/live.js';
-import type { Check } from '../src/preflight/report-types.js';
+import type { Check } from '../src/core/report/report-types.js';
+import { checkDomainFederation, type DomainReport, type LiveOptions } from '../src/node/live/live.js';
 import { rr, serveForFile } from './helpers/dns-server.js';
 
 const ZONE = [

@@ -4,8 +4,8 @@
  * 127.0.0.x, so the report's subjects are the published addresses while nothing leaves the machine.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Check } from '../src/preflight/report-types.js';
-import { runPreflight } from '../src/preflight/run.js';
+import type { Check } from '../src/core/report/report-types.js';
+import { runPreflight } from '../src/node/preflight/run.js';
 import {
   canBind,
   closedPort,

@@ -6,8 +6,13 @@
  */
 import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it, test } from 'vitest';
-import type { Check } from '../src/preflight/report-types.js';
-import { createProber, type ProbeOptions, type ProbeTarget, probeEdges } from '../src/probe/index.js';
+import type { Check } from '../src/core/report/report-types.js';
+import {
+  createProber,
+  type ProbeOptions,
+  type ProbeTarget,
+  probeEdges,
+} from '../src/node/probe/probe-edges.js';
 import {
   canBind,
   chainOf,

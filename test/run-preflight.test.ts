@@ -3,14 +3,14 @@
 import { getEventListeners } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test, vi } from 'vitest';
-import type { LookupOutcome, RecordType, Resolver } from '../src/dns/types.js';
-import type { Check, Report } from '../src/preflight/report-types.js';
-import { runPreflight } from '../src/preflight/run.js';
+import type { Check, Report } from '../src/core/report/report-types.js';
+import type { LookupOutcome, RecordType, Resolver } from '../src/node/dns/types.js';
+import { runPreflight } from '../src/node/preflight/run.js';
 import { rr, serveForFile } from './helpers/dns-server.js';
 import { warningsDuring } from './helpers/warnings.js';
 
 const probeCalls: unknown[][] = [];
-vi.mock('../src/probe/index.js', () => ({
+vi.mock('../src/node/probe/probe-edges.js', () => ({
   probeEdges: async (...args: unknown[]) => {
     probeCalls.push(args);
     return [{ id: 'tcp', subject: '203.0.113.10:5061', status: 'pass', issues: [], durationMs: 1 }];
@@ -334,13 +334,13 @@ describe('nothing rejects (INTERFACE), whatever it is given', () => {
     cyclic.self = cyclic;
     const report = await runPreflight(cyclic, null);
     expect(report.summary.status).toBe('fail'); // request.unknown_field
-    const { renderReport } = await import('../src/preflight/render.js');
+    const { renderReport } = await import('../src/node/preflight/render.js');
     const json = JSON.parse(renderReport(report, 'json')) as Report;
     expect(json.request).toMatchObject({ extra: '1', self: '[Circular]' });
   });
 
   test('checkDomainFederation with a non-string domain or odd options: an issue, not a lookup', async () => {
-    const { checkDomainFederation } = await import('../src/dns/live.js');
+    const { checkDomainFederation } = await import('../src/node/live/live.js');
     const before = server.log.length;
     const report = await checkDomainFederation(42 as never, null);
     expect(report.status).toBe('fail');
@@ -351,8 +351,9 @@ describe('nothing rejects (INTERFACE), whatever it is given', () => {
   });
 
   test('probeEdges leaves out what is not a target', async () => {
-    const { probeEdges } =
-      await vi.importActual<typeof import('../src/probe/index.js')>('../src/probe/index.js');
+    const { probeEdges } = await vi.importActual<typeof import('../src/node/probe/probe-edges.js')>(
+      '../src/node/probe/probe-edges.js',
+    );
     expect(await probeEdges(null as never)).toEqual([]);
     expect(await probeEdges([undefined, { target: 'x' }] as never)).toEqual([]);
   });

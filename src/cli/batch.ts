@@ -3,7 +3,7 @@
  * value per argument or per stdin line, one result per value, as text or NDJSON.
  */
 import type { Command } from 'commander';
-import type { Result } from '../result.js';
+import type { Result } from '../core/result.js';
 import { type CliIo, exitCodeFor, newTally, Progress, readBatch, tallyIssues, useColor } from './io.js';
 import type { CommandContext } from './run.js';
 import { itemLines, painter, statusOf } from './text.js';

@@ -83,7 +83,7 @@ export async function startDemoEdges(examplesDir: string): Promise<DemoProbe | D
   const [{ readFile }, { join }, edgeServer] = await Promise.all([
     import('node:fs/promises'),
     import('node:path'),
-    import('../probe/edge-server.js'),
+    import('../node/servers/edge-server.js'),
   ]);
   const dir = join(examplesDir, DEMO_CERTS_DIR);
   let ca: string;

@@ -1,6 +1,6 @@
 /** `--nameserver` and `--timeout`: the resolver flags shared by `check` and `srv`. */
 import type { Command } from 'commander';
-import type { ResolverOptions } from '../dns/resolver.js';
+import type { ResolverOptions } from '../node/dns/resolver.js';
 import { collect, milliseconds, UsageError } from './io.js';
 
 /** The resolver flags. */
@@ -22,7 +22,7 @@ export function dnsOptions(command: Command): Command {
  */
 export async function toNameservers(values: string[] | undefined): Promise<string[] | undefined> {
   if (values === undefined) return undefined;
-  const { parseNameServer } = await import('../dns/resolver.js');
+  const { parseNameServer } = await import('../node/dns/resolver.js');
   for (const value of values) {
     try {
       parseNameServer(value);

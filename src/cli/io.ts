@@ -4,9 +4,9 @@
  * progress). Light on purpose: nothing here loads dns2, zod or node:tls.
  */
 import { InvalidArgumentError } from 'commander';
-import { MAX_DELAY_MS } from '../abort.js';
-import { isInconclusiveCode } from '../issues.js';
-import type { Issue } from '../result.js';
+import { isInconclusiveCode } from '../core/issues/issue-codes.js';
+import type { Issue } from '../core/result.js';
+import { MAX_DELAY_MS } from '../node/abort.js';
 
 /** A writable text stream: `process.stdout`, `process.stderr` or a test buffer. */
 export interface CliOutput {

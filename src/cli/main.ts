@@ -1,5 +1,5 @@
 // Process glue only: everything else is in run.ts (`run(argv, io)` returns the exit code).
-import { VERSION } from '../version.js';
+import { VERSION } from '../core/version.js';
 import type { CliIo } from './run.js';
 
 // `| head` closes the pipe early: end quietly instead of printing an EPIPE stack trace.

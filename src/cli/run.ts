@@ -7,7 +7,7 @@
  * action, so `--version`, `--help` and the offline validators stay fast.
  */
 import { Command, CommanderError } from 'commander';
-import { TOOL_NAME, VERSION } from '../version.js';
+import { TOOL_NAME, VERSION } from '../core/version.js';
 import { registerAgreement } from './commands/agreement.js';
 import { registerCheck } from './commands/check.js';
 import { registerDecorate } from './commands/decorate.js';

@@ -1,5 +1,8 @@
 /** Text lines shared by the batch commands: a mark, the subject, then each issue and its fix. */
 import picocolors from 'picocolors';
+import type { CheckStatus } from '../core/report/report-types.js';
+import { checkStatus } from '../core/report/status.js';
+import type { Issue } from '../core/result.js';
 import {
   issueMark,
   type Painter,
@@ -7,10 +10,7 @@ import {
   paintStatus,
   printable,
   STATUS_MARKS,
-} from '../preflight/render.js';
-import type { CheckStatus } from '../preflight/report-types.js';
-import { checkStatus } from '../preflight/status.js';
-import type { Issue } from '../result.js';
+} from '../node/preflight/render.js';
 
 export { type Painter, paintStatus };
 

@@ -1,6 +1,6 @@
 /** Turns any core check `(input) => Result<T>` into a zod 4 schema. The schema adds no rule of its own. */
 import { z } from 'zod';
-import type { Issue, Result } from '../result.js';
+import type { Issue, Result } from '../core/result.js';
 
 /** What `fromResult` puts in a zod custom issue's `params`: our code, severity and facts. */
 export interface PreflightZodParams {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import { decorateAddress } from '../name-decoration/name-decoration.js';
+import { decorateAddress } from '../core/name-decoration/name-decoration.js';
 import { makeSkypeAddressSchema, skypeAddressSchema } from './decoration.js';
 
 describe('skypeAddressSchema (RULES §4 via decorateAddress)', () => {

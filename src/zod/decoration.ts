@@ -1,5 +1,5 @@
 /** zod schema for a Skype contact address: parses to the decorated address (RULES §4, `decorateAddress`). */
-import { createDecorator, type DecorationOptions } from '../name-decoration/name-decoration.js';
+import { createDecorator, type DecorationOptions } from '../core/name-decoration/name-decoration.js';
 import { fromResult, type ResultSchema } from './adapter.js';
 
 const ADDRESS_META = {

@@ -2,7 +2,7 @@
 import {
   checkPublicProviderSettings,
   type PublicProviderSettings,
-} from '../public-provider/public-provider.js';
+} from '../core/public-provider/public-provider.js';
 import { fromResult, type ResultSchema } from './adapter.js';
 
 /**

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { provisioningRequest } from '../../test/helpers/arbitraries.js';
-import { checkPublicProviderSettings } from '../public-provider/public-provider.js';
-import { checkProvisioningRequest } from '../request/request.js';
+import { checkPublicProviderSettings } from '../core/public-provider/public-provider.js';
+import { checkProvisioningRequest } from '../core/request/request.js';
 import { publicProviderSettingsSchema } from './public-provider.js';
 import {
   provisioningRequestJsonSchema,

@@ -4,8 +4,12 @@
  * documentation) for `z.toJSONSchema` and other tools — it holds no rule and is never used to validate.
  */
 import { z } from 'zod';
-import { AGREEMENT_TYPES } from '../agreement-number/agreement-number.js';
-import { checkProvisioningRequest, MAX_ACCESS_EDGES, type ProvisioningRequest } from '../request/request.js';
+import { AGREEMENT_TYPES } from '../core/agreement-number/agreement-number.js';
+import {
+  checkProvisioningRequest,
+  MAX_ACCESS_EDGES,
+  type ProvisioningRequest,
+} from '../core/request/request.js';
 import { fromResult, type ResultSchema } from './adapter.js';
 
 // No `format: 'hostname'`: the check also accepts a trailing dot and surrounding whitespace (with a warning).

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import { checkFqdn } from '../fqdn/fqdn.js';
-import { makeIssue, type Result, toResult } from '../result.js';
+import { checkFqdn } from '../core/fqdn/fqdn.js';
+import { makeIssue, type Result, toResult } from '../core/result.js';
 import { fromResult } from './adapter.js';
 import {
   agreementNumberSchema,

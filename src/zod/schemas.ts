@@ -1,7 +1,10 @@
 /** zod schemas for the scalar validators (RULES §1–§3). Each calls its core function. */
-import { type AgreementNumberOptions, checkAgreementNumber } from '../agreement-number/agreement-number.js';
-import { checkFqdn, type FqdnOptions } from '../fqdn/fqdn.js';
-import { checkSipDomain } from '../sip-domain/sip-domain.js';
+import {
+  type AgreementNumberOptions,
+  checkAgreementNumber,
+} from '../core/agreement-number/agreement-number.js';
+import { checkFqdn, type FqdnOptions } from '../core/fqdn/fqdn.js';
+import { checkSipDomain } from '../core/sip-domain/sip-domain.js';
 import { fromResult, type ResultSchema } from './adapter.js';
 
 const HOSTNAME_META = { type: 'string', format: 'hostname', minLength: 1, maxLength: 1024 } as const;

@@ -9,7 +9,7 @@ import {
   type ZoneQuery,
   type ZoneRecord,
   type ZoneServer,
-} from '../../src/dns/zone-server.js';
+} from '../../src/node/servers/zone-server.js';
 
 /** Faults a test can script. */
 export type Fault =

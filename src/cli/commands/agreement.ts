@@ -1,6 +1,6 @@
 /** `pic-preflight agreement [VALUE...]`: the offline agreement number check (RULES §3). */
 import type { Command } from 'commander';
-import type { AgreementNumberOptions } from '../../agreement-number/agreement-number.js';
+import type { AgreementNumberOptions } from '../../core/agreement-number/agreement-number.js';
 import { type BatchFlags, registerBatchCommand } from '../batch.js';
 import type { CommandContext } from '../run.js';
 
@@ -25,7 +25,7 @@ export function registerAgreement(program: Command, context: CommandContext): vo
         'volume-licensing, partner-network, spla or high-volume-services (an unknown type is reported as an error)',
       ),
     check: async (flags: AgreementFlags) => {
-      const { checkAgreementNumber } = await import('../../agreement-number/agreement-number.js');
+      const { checkAgreementNumber } = await import('../../core/agreement-number/agreement-number.js');
       // The type is checked by the core function (agreement_number.unknown_type), not here.
       const options =
         flags.agreementType === undefined

@@ -3,7 +3,7 @@
  * provisioning request, from a JSON file, stdin or flags, rendered as text, JSON or markdown.
  */
 import { type Command, Option } from 'commander';
-import type { Report } from '../../preflight/report-types.js';
+import type { Report } from '../../core/report/report-types.js';
 import { type DnsFlags, dnsOptions, resolverSettings } from '../dns-flags.js';
 import {
   type CliIo,
@@ -172,8 +172,8 @@ export async function executeCheck(
   const resolver = await resolverSettings(flags);
   const probe = await probeOptionsFromFlags(flags, probeOptions);
   const [{ runPreflight }, { renderReport }] = await Promise.all([
-    import('../../preflight/run.js'),
-    import('../../preflight/render.js'),
+    import('../../node/preflight/run.js'),
+    import('../../node/preflight/render.js'),
   ]);
   const format = flags.json === true ? 'json' : (flags.format ?? 'text');
   const progress = new Progress(io, 'checked');

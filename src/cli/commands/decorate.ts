@@ -1,6 +1,6 @@
 /** `pic-preflight decorate [ADDRESS...]`: `ted@contoso.com` → `ted(contoso.com)@msn.com` (RULES §4). */
 import type { Command } from 'commander';
-import type { DecorationOptions, Decorator } from '../../name-decoration/name-decoration.js';
+import type { DecorationOptions, Decorator } from '../../core/name-decoration/name-decoration.js';
 import { type BatchFlags, registerBatchCommand } from '../batch.js';
 import { UsageError } from '../io.js';
 import type { CommandContext } from '../run.js';
@@ -35,8 +35,8 @@ export function decorationSettings(flags: DecorationFlags): DecorationOptions {
  */
 export async function decoratorFor(flags: DecorationFlags): Promise<Decorator> {
   const [{ createDecorator }, { PreflightError }] = await Promise.all([
-    import('../../name-decoration/name-decoration.js'),
-    import('../../result.js'),
+    import('../../core/name-decoration/name-decoration.js'),
+    import('../../core/result.js'),
   ]);
   try {
     return createDecorator(decorationSettings(flags));

@@ -79,7 +79,7 @@ export async function runDemo(flags: DemoFlags, io: CliIo, examplesDir?: string)
   const dir = examplesDir ?? (await findExamplesDir());
   const zone = zoneRecords(await readRequestFile(join(dir, DEMO_FILES.zone), io, 'the demo zone'));
   const request = await readRequestFile(join(dir, DEMO_FILES.request), io);
-  const { startZoneServer } = await import('../../dns/zone-server.js');
+  const { startZoneServer } = await import('../../node/servers/zone-server.js');
   let server: Awaited<ReturnType<typeof startZoneServer>>;
   try {
     server = await startZoneServer({

@@ -1,6 +1,6 @@
 /** `pic-preflight fqdn [VALUE...]`: the offline FQDN check (RULES §1), one result per value. */
 import type { Command } from 'commander';
-import type { FqdnOptions } from '../../fqdn/fqdn.js';
+import type { FqdnOptions } from '../../core/fqdn/fqdn.js';
 import { type BatchFlags, registerBatchCommand } from '../batch.js';
 import type { CommandContext } from '../run.js';
 
@@ -42,7 +42,7 @@ export function registerFqdn(program: Command, context: CommandContext): void {
     style: 'verdict',
     flags: nameOptions,
     check: async (flags: NameFlags) => {
-      const { checkFqdn } = await import('../../fqdn/fqdn.js');
+      const { checkFqdn } = await import('../../core/fqdn/fqdn.js');
       const options = nameSettings(flags);
       return (value) => checkFqdn(value, options);
     },

@@ -37,7 +37,7 @@ export function registerProviderCommand(program: Command, { io, setExitCode }: C
     .option('--json', 'print { ok, value, issues } as JSON on stdout')
     .option('--strict', 'exit 1 on warnings too')
     .action(async (flags: ProviderFlags) => {
-      const { renderPublicProviderCommand } = await import('../../public-provider/public-provider.js');
+      const { renderPublicProviderCommand } = await import('../../core/public-provider/public-provider.js');
       const settings: Record<string, unknown> = {};
       if (flags.serverVersion !== undefined) settings.serverVersion = flags.serverVersion;
       if (flags.routingDomain !== undefined) settings.nameDecorationRoutingDomain = flags.routingDomain;

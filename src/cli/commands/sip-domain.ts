@@ -17,7 +17,7 @@ export function registerSipDomain(program: Command, context: CommandContext): vo
     style: 'verdict',
     flags: nameOptions,
     check: async (flags: NameFlags) => {
-      const { checkSipDomain } = await import('../../sip-domain/sip-domain.js');
+      const { checkSipDomain } = await import('../../core/sip-domain/sip-domain.js');
       const options = nameSettings(flags);
       return (value) => checkSipDomain(value, options);
     },

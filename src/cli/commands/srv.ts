@@ -3,10 +3,10 @@
  * addresses), one line per domain or one JSON object per domain (NDJSON), in input order.
  */
 import type { Command } from 'commander';
-import type { LiveOptions } from '../../dns/live.js';
-import type { SrvRecord } from '../../federation/federation.js';
-import { printable, STATUS_MARKS, summariseEvidence } from '../../preflight/render.js';
-import type { Check } from '../../preflight/report-types.js';
+import type { SrvRecord } from '../../core/federation/federation.js';
+import type { Check } from '../../core/report/report-types.js';
+import type { LiveOptions } from '../../node/live/live.js';
+import { printable, STATUS_MARKS, summariseEvidence } from '../../node/preflight/render.js';
 import { type DnsFlags, dnsOptions, resolverSettings } from '../dns-flags.js';
 import {
   type CliIo,
@@ -72,8 +72,8 @@ export interface SrvLine {
 /** Checks one domain: offline (`checkSipDomain`) first, live only when that passes. */
 async function checkOne(input: string, options: LiveOptions): Promise<SrvLine> {
   const [{ checkSipDomain }, { checkDomainFederation }] = await Promise.all([
-    import('../../sip-domain/sip-domain.js'),
-    import('../../dns/live.js'),
+    import('../../core/sip-domain/sip-domain.js'),
+    import('../../node/live/live.js'),
   ]);
   const offline = checkSipDomain(input);
   const offlineCheck: Check | undefined =
@@ -103,7 +103,7 @@ async function runSrv(values: string[], flags: SrvFlags, io: CliIo): Promise<num
   const settings = await resolverSettings(flags);
   // One resolver for the whole batch: a name server that never answers is found out once, not
   // once per domain.
-  const { createResolver } = await import('../../dns/resolver.js');
+  const { createResolver } = await import('../../node/dns/resolver.js');
   const options: LiveOptions = { ...settings, resolver: createResolver(settings) };
   if (flags.edge !== undefined) options.accessEdgeFqdns = flags.edge;
 

@@ -1,10 +1,10 @@
 // The demo's Edge listener and its loopback guard, against real sockets on 127.0.0.1.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { createProber } from '../probe/prober.js';
 import { closedLoopbackPort, isLoopbackAddress, loopbackOnly, startEdgeServer } from './edge-server.js';
-import { createProber } from './prober.js';
 
-const certs = new URL('../../examples/demo-certs/', import.meta.url);
+const certs = new URL('../../../examples/demo-certs/', import.meta.url);
 const read = (name: string) => readFileSync(new URL(name, certs), 'utf8');
 const CA = read('demo-ca.pem');
 const GOOD = { key: read('harbourline-edge.key'), cert: read('harbourline-edge.pem') };

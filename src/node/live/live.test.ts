@@ -1,7 +1,7 @@
 import { getEventListeners } from 'node:events';
 import { describe, expect, test } from 'vitest';
+import type { LookupOutcome, RecordType, Resolver } from '../dns/types.js';
 import { addressClass, checkDomainFederation, createLiveContext, isNonPublic } from './live.js';
-import type { LookupOutcome, RecordType, Resolver } from './types.js';
 
 describe('addressClass / isNonPublic (RULES §8 dns.private_address)', () => {
   // RFC 1918, RFC 6598 (CGNAT), RFC 4193 (ULA), RFC 3927 / RFC 4291 link-local, loopback, unspecified.

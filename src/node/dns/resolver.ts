@@ -15,8 +15,8 @@ import dgram from 'node:dgram';
 import dns from 'node:dns';
 import net from 'node:net';
 import { type Question as DnsQuestion, type Resource as DnsResource, Packet } from 'dns2';
+import { comparableName as lower } from '../../core/names.js';
 import { clampDelay, onAbort } from '../abort.js';
-import { comparableName as lower } from '../names.js';
 import type {
   AnswerRecord,
   CnameAnswer,

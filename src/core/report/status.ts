@@ -1,5 +1,5 @@
 /** Check status and report summary, from issues (INTERFACE "Report"). Shared by dns, probe and cli. */
-import { isInconclusiveCode } from '../issues.js';
+import { isInconclusiveCode } from '../issues/issue-codes.js';
 import type { Issue } from '../result.js';
 import type { Check, CheckStatus, ReportSummary } from './report-types.js';
 

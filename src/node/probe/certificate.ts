@@ -7,9 +7,9 @@
  * authentication EKU for federation; Hh202161: no wildcard for the Access Edge).
  */
 import { X509Certificate } from 'node:crypto';
-import type { IssueCode } from '../issues.js';
-import { comparableName } from '../names.js';
-import { type Issue, type IssueExtras, makeIssue } from '../result.js';
+import type { IssueCode } from '../../core/issues/issue-codes.js';
+import { comparableName } from '../../core/names.js';
+import { type Issue, type IssueExtras, makeIssue } from '../../core/result.js';
 import { publicRootCertificates } from './prober.js';
 
 /** EKU OIDs (RFC 5280 §4.2.1.12). */

@@ -1,7 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it, test } from 'vitest';
-import { chainOf, type LeafName, pem, TEST_ROOT } from '../../test/fixtures/certs/index.js';
+import { chainOf, type LeafName, pem, TEST_ROOT } from '../../../test/fixtures/certs/index.js';
 import {
   checkEdgeCertificate,
   checkTlsProtocol,

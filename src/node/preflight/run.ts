@@ -3,6 +3,16 @@
  * optional probe — as one Report (INTERFACE "Report", `schemaVersion: 1`). Nothing rejects on bad
  * input or a bad network; only invalid options (a name server that is not an IP literal…) throw.
  */
+
+import { isMicrosoftOnlineEdge } from '../../core/federation/microsoft-online.js';
+import { checkFqdn } from '../../core/fqdn/fqdn.js';
+import { isPlainObject } from '../../core/object-input.js';
+import type { Check, Report } from '../../core/report/report-types.js';
+import { checkStatus, summarize } from '../../core/report/status.js';
+import { checkProvisioningRequest } from '../../core/request/request.js';
+import { type Issue, makeIssue } from '../../core/result.js';
+import { checkSipDomain } from '../../core/sip-domain/sip-domain.js';
+import { TOOL_NAME, VERSION } from '../../core/version.js';
 import { clampDelay, onAbort } from '../abort.js';
 import {
   addressClassIssue,
@@ -13,17 +23,8 @@ import {
   hostAddresses,
   type LiveContext,
   type LiveOptions,
-} from '../dns/live.js';
-import { isMicrosoftOnlineEdge } from '../federation/microsoft-online.js';
-import { checkFqdn } from '../fqdn/fqdn.js';
-import { isPlainObject } from '../object-input.js';
-import type { ProbeOptions, ProbeTarget } from '../probe/index.js';
-import { checkProvisioningRequest } from '../request/request.js';
-import { type Issue, makeIssue } from '../result.js';
-import { checkSipDomain } from '../sip-domain/sip-domain.js';
-import { TOOL_NAME, VERSION } from '../version.js';
-import type { Check, Report } from './report-types.js';
-import { checkStatus, summarize } from './status.js';
+} from '../live/live.js';
+import type { ProbeOptions, ProbeTarget } from '../probe/probe-edges.js';
 
 /** Options of {@link runPreflight}. */
 export interface PreflightOptions extends LiveOptions {
@@ -392,7 +393,7 @@ async function runProbe(
     },
   ];
   try {
-    const { probeEdges } = await import('../probe/index.js');
+    const { probeEdges } = await import('../probe/probe-edges.js');
     const probeOptions: ProbeOptions = {
       timeoutMs: options.probeOptions?.timeoutMs ?? options.timeoutMs ?? 5000,
       concurrency: options.probeOptions?.concurrency ?? Math.min(concurrency, 8),

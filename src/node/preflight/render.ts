@@ -3,10 +3,10 @@
  * rule lives here, every sentence comes from the report's issues.
  */
 import picocolors from 'picocolors';
-import { type AddressClass, isNonPublic } from '../dns/address-class.js';
-import { isInconclusiveCode } from '../issues.js';
-import type { Issue } from '../result.js';
-import type { Check, CheckStatus, Report } from './report-types.js';
+import { isInconclusiveCode } from '../../core/issues/issue-codes.js';
+import { type AddressClass, isNonPublic } from '../../core/report/address-class.js';
+import type { Check, CheckStatus, Report } from '../../core/report/report-types.js';
+import type { Issue } from '../../core/result.js';
 
 /** The output formats of {@link renderReport}. */
 export type ReportFormat = 'text' | 'json' | 'markdown';

@@ -2,8 +2,8 @@
  * The issue codes and the one message table. Check sites produce `{ code, params }`; the sentence
  * is made here and nowhere else. Codes are public API: never rename or reuse one.
  */
-import { codePointOf } from './fqdn/idna.js';
-import type { IssueParams, Severity } from './result.js';
+import { codePointOf } from '../fqdn/idna.js';
+import type { IssueParams, Severity } from '../result.js';
 
 type P = IssueParams;
 interface Definition {

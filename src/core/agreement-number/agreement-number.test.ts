@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { agreementNumberSchema, makeAgreementNumberSchema } from '../../zod/schemas.js';
 import type { Result } from '../result.js';
-import { agreementNumberSchema, makeAgreementNumberSchema } from '../zod/schemas.js';
 import {
   AGREEMENT_TYPES,
   type AgreementType,

@@ -5,7 +5,7 @@
  */
 import net from 'node:net';
 import { type Resource as DnsResource, Packet, TCPServer, UDPServer } from 'dns2';
-import { comparableName as lower } from '../names.js';
+import { comparableName as lower } from '../../core/names.js';
 
 /** Record types a zone may hold. */
 export type ZoneRecordType = 'SRV' | 'A' | 'AAAA' | 'CNAME' | 'TXT';

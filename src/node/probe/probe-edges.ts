@@ -3,10 +3,11 @@
  * the certificate the Edge presents. Opt-in: it opens connections to the organisation's Edge from
  * wherever it runs.
  */
+
+import type { Check } from '../../core/report/report-types.js';
+import { checkStatus } from '../../core/report/status.js';
+import { type Issue, type IssueParams, makeIssue, type Severity } from '../../core/result.js';
 import { clampDelay, onAbort } from '../abort.js';
-import type { Check } from '../preflight/report-types.js';
-import { checkStatus } from '../preflight/status.js';
-import { type Issue, type IssueParams, makeIssue, type Severity } from '../result.js';
 import { checkEdgeCertificate, checkTlsProtocol } from './certificate.js';
 import {
   type ConnectTo,
@@ -35,7 +36,7 @@ export type {
   TlsOutcome,
 } from './prober.js';
 
-import { comparableName as normalise } from '../names.js';
+import { comparableName as normalise } from '../../core/names.js';
 
 export { createProber } from './prober.js';
 

@@ -1,4 +1,4 @@
-import { ISSUE_DEFINITIONS, type IssueCode, messageFor } from './issues.js';
+import { ISSUE_DEFINITIONS, type IssueCode, messageFor } from './issues/issue-codes.js';
 
 /** How bad an issue is. Only `error` makes a result fail. */
 export type Severity = 'error' | 'warning' | 'info';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { sipDomainSchema } from '../../zod/schemas.js';
 import { checkFqdn } from '../fqdn/fqdn.js';
 import type { Result } from '../result.js';
-import { sipDomainSchema } from '../zod/schemas.js';
 import { assertSipDomain, checkSipDomain } from './sip-domain.js';
 
 const codes = (result: Result<unknown>) => result.issues.map((issue) => issue.code);

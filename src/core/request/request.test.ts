@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { provisioningRequest } from '../../test/helpers/arbitraries.js';
+import { provisioningRequest } from '../../../test/helpers/arbitraries.js';
 import type { Result } from '../result.js';
 import {
   checkProvisioningRequest,

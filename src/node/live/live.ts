@@ -3,25 +3,25 @@
  * near-miss owner names and related records. Talks to DNS only through a `Resolver`.
  */
 import ipaddr from 'ipaddr.js';
-import { onAbort } from '../abort.js';
 import {
   evaluateFederationSrv,
   FEDERATION_SRV_PREFIX,
   type SrvRecord,
   selectFederationRecord,
-} from '../federation/federation.js';
-import { isMicrosoftOnlineEdge } from '../federation/microsoft-online.js';
-import { comparableName as normalise } from '../names.js';
-import { type AddressClass, isNonPublic } from './address-class.js';
+} from '../../core/federation/federation.js';
+import { isMicrosoftOnlineEdge } from '../../core/federation/microsoft-online.js';
+import { comparableName as normalise } from '../../core/names.js';
+import { type AddressClass, isNonPublic } from '../../core/report/address-class.js';
+import { onAbort } from '../abort.js';
 
 export { type AddressClass, isNonPublic };
 
-import { readStringInput } from '../input.js';
-import type { Check } from '../preflight/report-types.js';
-import { checkStatus } from '../preflight/status.js';
-import { type Issue, makeIssue } from '../result.js';
-import { createResolver, type ResolverOptions } from './resolver.js';
-import type { AddressAnswer, LookupOutcome, RecordType, Resolver, SrvAnswer } from './types.js';
+import { readStringInput } from '../../core/input.js';
+import type { Check } from '../../core/report/report-types.js';
+import { checkStatus } from '../../core/report/status.js';
+import { type Issue, makeIssue } from '../../core/result.js';
+import { createResolver, type ResolverOptions } from '../dns/resolver.js';
+import type { AddressAnswer, LookupOutcome, RecordType, Resolver, SrvAnswer } from '../dns/types.js';
 
 /** Options of the live checks. */
 export interface LiveOptions extends ResolverOptions {

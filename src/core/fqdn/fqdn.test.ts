@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { fqdnSchema, makeFqdnSchema } from '../../zod/schemas.js';
 import type { Result } from '../result.js';
-import { fqdnSchema, makeFqdnSchema } from '../zod/schemas.js';
 import {
   checkFqdn,
   DEFAULT_FQDN_OPTIONS,

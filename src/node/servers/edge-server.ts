@@ -6,7 +6,7 @@
  */
 import net from 'node:net';
 import tls from 'node:tls';
-import type { ConnectTo } from './prober.js';
+import type { ConnectTo } from '../probe/prober.js';
 
 /** Options of {@link startEdgeServer}. */
 export interface EdgeServerOptions {

@@ -1,8 +1,14 @@
 import { getEventListeners } from 'node:events';
 import { describe, expect, it, test } from 'vitest';
-import { chainOf, type LeafName, TEST_ROOT } from '../../test/fixtures/certs/index.js';
-import type { Check } from '../preflight/report-types.js';
-import { type ProbeOutcome, type ProbeRequest, type Prober, type ProbeTarget, probeEdges } from './index.js';
+import { chainOf, type LeafName, TEST_ROOT } from '../../../test/fixtures/certs/index.js';
+import type { Check } from '../../core/report/report-types.js';
+import {
+  type ProbeOutcome,
+  type ProbeRequest,
+  type Prober,
+  type ProbeTarget,
+  probeEdges,
+} from './probe-edges.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 
