@@ -3,6 +3,7 @@ import dgram from 'node:dgram';
 import dns from 'node:dns';
 import { getEventListeners } from 'node:events';
 import net from 'node:net';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { createResolver, parseNameServer } from '../src/node/dns/resolver.js';
 import type { LookupOutcome } from '../src/node/dns/types.js';
@@ -406,6 +407,56 @@ describe('configuration', () => {
     ['1.2.3'],
   ])('rejects %j with a TypeError at creation', (entry) => {
     expect(() => createResolver({ nameservers: [entry] })).toThrow(TypeError);
+  });
+  test.each([
+    ['::1:5353', '[::1]:5353'],
+    ['2001:db8::1:53', '[2001:db8::1]:53'],
+    ['fe80::1:2', '[fe80::1]:2'],
+    ['1:2:3:4:5:6:7:8:53', '[1:2:3:4:5:6:7:8]:53'],
+    ['2001:db8:::53', '[2001:db8::]:53'],
+  ])('refuses the bare IPv6 with a port-like suffix %j, with the hint %s', (entry, hint) => {
+    expect(() => parseNameServer(entry)).toThrow(TypeError);
+    expect(() => parseNameServer(entry)).toThrow(hint);
+  });
+  test.each([
+    ['::1', '::1'],
+    ['2001:db8::53', '2001:db8::53'],
+    ['fe80::1', 'fe80::1'],
+    ['::ffff:192.0.2.1', '::ffff:192.0.2.1'],
+    ['2001:db8:0:0:0:0:0:53', '2001:db8:0:0:0:0:0:53'],
+  ])('a bare IPv6 that no address precedes a colon of is accepted: %j', (entry, host) => {
+    expect(parseNameServer(entry)).toEqual({ host, port: 53 });
+  });
+  test('[v6:with:digits] is that address, port 53; [v6]:port is that address and port', () => {
+    expect(parseNameServer('[::1:5353]')).toEqual({ host: '::1:5353', port: 53 });
+    expect(parseNameServer('[::1]:5353')).toEqual({ host: '::1', port: 5353 });
+  });
+  test('no form of an address and a port is read as another address (seeded)', () => {
+    fc.assert(
+      fc.property(fc.ipV6(), fc.integer({ min: 1, max: 65535 }), (address, port) => {
+        expect(parseNameServer(`[${address}]:${port}`)).toEqual({ host: address, port });
+        expect(parseNameServer(`[${address}]`)).toEqual({ host: address, port: 53 });
+        // Unbracketed with a port: always refused, never another address.
+        expect(() => parseNameServer(`${address}:${port}`)).toThrow(TypeError);
+        // Bare: that address on port 53, or refused when it could be read as address:port.
+        let bare: { host: string; port: number } | undefined;
+        try {
+          bare = parseNameServer(address);
+        } catch (error) {
+          expect(error).toBeInstanceOf(TypeError);
+          expect(String(error)).toMatch(/\]:\d+/);
+        }
+        if (bare) expect(bare).toEqual({ host: address, port: 53 });
+      }),
+      { seed: 5353, numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(fc.ipV4(), fc.integer({ min: 1, max: 65535 }), (address, port) => {
+        expect(parseNameServer(`${address}:${port}`)).toEqual({ host: address, port });
+        expect(parseNameServer(address)).toEqual({ host: address, port: 53 });
+      }),
+      { seed: 5354, numRuns: 500 },
+    );
   });
   test.each([[{ timeoutMs: 0 }], [{ timeoutMs: Number.NaN }], [{ attempts: 0 }], [{ attempts: 1.5 }]])(
     'rejects %j',
