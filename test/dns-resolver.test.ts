@@ -20,6 +20,8 @@ const ZONE = [
   rr.txt('contoso.com', 'v=spf1 -all'),
   // 100 A records: over the 1,232-octet EDNS payload we advertise, so the server sets TC.
   ...Array.from({ length: 100 }, (_, i) => rr.a('big.contoso.com', `198.51.100.${i + 1}`)),
+  // One name per concurrent test of 'scripted faults', so that their faults do not meet.
+  ...Array.from({ length: 24 }, (_, i) => rr.a(`f${i}.contoso.com`, '203.0.113.10')),
 ];
 
 const server = serveForFile(ZONE);
@@ -115,8 +117,14 @@ describe('outcomes from an authoritative server', () => {
   });
 });
 
-describe('scripted faults', () => {
-  const NAME = 'sip.contoso.com';
+// Concurrent: each test scripts the fault of its own name (fN.contoso.com).
+describe.concurrent('scripted faults', () => {
+  const names = new Map<string, string>();
+  /** f0…f19.contoso.com, one per row label. */
+  const nameFor = (label: string) => {
+    if (!names.has(label)) names.set(label, `f${names.size}.contoso.com`);
+    return names.get(label)!;
+  };
   test.each<[string, Fault, Partial<LookupOutcome>]>([
     ['SERVFAIL', 'servfail', { kind: 'server_failure', rcode: 'SERVFAIL' }],
     ['REFUSED', 'refused', { kind: 'server_failure', rcode: 'REFUSED' }],
@@ -124,7 +132,8 @@ describe('scripted faults', () => {
     ['NODATA', 'nodata', { kind: 'nodata' }],
     ['TC bit, TCP retry succeeds', 'truncate', { kind: 'answer' }],
     ['a wrong id, then the right reply', 'wrong-id-then-answer', { kind: 'answer' }],
-  ])('%s', async (_label, fault, expected) => {
+  ])('%s', async (label, fault, expected) => {
+    const NAME = nameFor(label);
     server.fault(NAME, fault);
     try {
       const [outcome, elapsed] = await timed(resolver().lookup(NAME, 'A'));
@@ -146,7 +155,8 @@ describe('scripted faults', () => {
     // The question cannot be read, so the reply cannot be matched (RFC 5452): dropped, then malformed.
     ['a header with our id, then junk', 'garbage-with-id', { kind: 'malformed' }, 'udp'],
     ['an answer slower than the timeout', { delayMs: 500 }, { kind: 'timeout' }, 'udp'],
-  ])('%s → bounded by the timer', async (_label, fault, expected, transport) => {
+  ])('%s → bounded by the timer', async (label, fault, expected, transport) => {
+    const NAME = nameFor(label);
     server.fault(NAME, fault);
     try {
       const [outcome, elapsed] = await timed(resolver({ transport }).lookup(NAME, 'A'));
@@ -159,6 +169,7 @@ describe('scripted faults', () => {
   });
 
   test('wrong-id detail says why it timed out', async () => {
+    const NAME = 'f20.contoso.com';
     server.fault(NAME, 'wrong-id');
     try {
       const outcome = await resolver({ attempts: 1 }).lookup(NAME, 'A');
@@ -169,6 +180,7 @@ describe('scripted faults', () => {
   });
 
   test('a slow answer within the timeout is an answer', async () => {
+    const NAME = 'f21.contoso.com';
     server.fault(NAME, { delayMs: 80 });
     try {
       const [outcome, elapsed] = await timed(resolver().lookup(NAME, 'A'));
@@ -180,11 +192,11 @@ describe('scripted faults', () => {
   });
 
   test('retries: one query per attempt', async () => {
+    const NAME = 'f22.contoso.com';
     server.fault(NAME, 'silence');
-    const before = server.log.length;
     try {
       await resolver({ attempts: 3, timeoutMs: 100 }).lookup(NAME, 'A');
-      expect(server.log.length - before).toBe(3);
+      expect(server.log.filter((q) => q.name === NAME)).toHaveLength(3);
     } finally {
       server.fault(NAME, undefined);
     }
