@@ -1,6 +1,8 @@
 // The ./dns entry: resolver, live checks, the Edge probe, runPreflight and report renderers (Node only).
 
 export type { Check, CheckId, CheckStatus, Report, ReportSummary } from './core/report/report-types.js';
+export type { DohExchangerOptions } from './node/dns/doh.js';
+export { createDohExchanger } from './node/dns/doh.js';
 export type { ExchangerOptions } from './node/dns/exchange.js';
 export { createExchanger } from './node/dns/exchange.js';
 export type { NameServer, ResolverOptions } from './node/dns/resolver.js';

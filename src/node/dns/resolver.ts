@@ -6,6 +6,7 @@
 import dns from 'node:dns';
 import { comparableName as lower } from '../../core/names.js';
 import { clampDelay } from '../abort.js';
+import { createDohExchanger, parseDohUrl } from './doh.js';
 import { createExchanger } from './exchange.js';
 import { formatServer, parseNameServer, ServerHealth } from './name-servers.js';
 import type {
@@ -15,6 +16,7 @@ import type {
   ExchangeOutcome,
   LookupOptions,
   LookupOutcome,
+  OutcomeSource,
   RecordType,
   Resolver,
 } from './types.js';
@@ -53,6 +55,14 @@ export interface ResolverOptions {
    * @default 100000
    */
   maxQueries?: number;
+  /**
+   * Ask over DNS over HTTPS (RFC 8484) instead: POST `application/dns-message` to this `https:` URL
+   * (RULES §10, `--doh`). Outcomes then carry `source: 'doh'`; `nameservers` and `transport` are not
+   * used. An HTTP status ≠ 200 is a `server_failure` with `rcode: 'HTTP <status>'` and `httpStatus`.
+   */
+  dohUrl?: string;
+  /** DoH only: trusted CA certificates (PEM text or Buffers), for a private CA (`--ca FILE`). */
+  ca?: string | Buffer | (string | Buffer)[];
 }
 
 /** The defaults of {@link createResolver}. */
@@ -93,7 +103,7 @@ function read(
   type: RecordType,
   chain: CnameAnswer[],
   seen: Set<string>,
-  base: { name: string; type: RecordType; server: string; source: 'recursive' },
+  base: { name: string; type: RecordType; server: string; source: OutcomeSource },
 ): Reading {
   const answers = reply.answers.filter(isAnswerRecord);
   let owner = current;
@@ -184,8 +194,18 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
   if (options.nameservers !== undefined && !Array.isArray(options.nameservers)) {
     throw new TypeError('nameservers must be an array of strings');
   }
-  const servers = (options.nameservers ?? dns.getServers()).map(parseNameServerText);
-  const exchanger = createExchanger({ timeoutMs, transport });
+  const doh = options.dohUrl !== undefined;
+  const exchanger = doh
+    ? createDohExchanger({
+        url: options.dohUrl!,
+        timeoutMs,
+        ...(options.ca !== undefined ? { ca: options.ca } : {}),
+      })
+    : createExchanger({ timeoutMs, transport });
+  const servers = doh
+    ? [parseDohUrl(options.dohUrl!).href]
+    : (options.nameservers ?? dns.getServers()).map(parseNameServerText);
+  const source: 'recursive' | 'doh' = doh ? 'doh' : 'recursive';
   const health = new ServerHealth();
 
   let queries = 0;
@@ -197,7 +217,7 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
   async function ask(
     qname: string,
     type: RecordType,
-    base: { name: string; type: RecordType; source: 'recursive' },
+    base: { name: string; type: RecordType; source: OutcomeSource },
     signal: AbortSignal | undefined,
   ): Promise<
     { kind: 'reply'; reply: DnsReply; server: string } | { kind: 'failed'; outcome: LookupOutcome }
@@ -278,7 +298,18 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
             if (timeouts.get(server) === attempts) health.timedOut(server);
             break;
           case 'network_error':
-            outcome = { ...base, server, kind: 'network_error', reason: exchanged.reason };
+            // DoH: an HTTP status ≠ 200 is the server's word, a server failure (RULES §10).
+            outcome =
+              exchanged.httpStatus !== undefined
+                ? {
+                    ...base,
+                    server,
+                    kind: 'server_failure',
+                    rcode: `HTTP ${exchanged.httpStatus}`,
+                    rcodeValue: 2,
+                    httpStatus: exchanged.httpStatus,
+                  }
+                : { ...base, server, kind: 'network_error', reason: exchanged.reason };
             break;
           case 'malformed':
             outcome = { ...base, server, kind: 'malformed', reason: exchanged.reason };
@@ -298,7 +329,7 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
   ): Promise<LookupOutcome> {
     const { signal } = lookupOptions;
     const qname = lower(String(name));
-    const base = { name: qname, type, source: 'recursive' as const };
+    const base = { name: qname, type, source };
     if (servers.length === 0) return { ...base, kind: 'network_error', reason: 'no name server configured' };
     const chain: CnameAnswer[] = [];
     const seen = new Set([qname]);

@@ -107,13 +107,14 @@ export class WireError extends Error {
 export function encodeQuery(
   name: string,
   type: QueryType,
-  options: { recursionDesired?: boolean; edns?: boolean } = {},
+  options: { recursionDesired?: boolean; edns?: boolean; id?: number } = {},
 ): WireQuery {
   const code = TYPE_CODES[type];
   if (code === undefined) throw new TypeError(`unsupported query type ${JSON.stringify(type)}`);
   const qnameWire = encodeName(name);
   const edns = options.edns ?? true;
-  const id = randomInt(0, 0x10000);
+  // DoH uses id 0 (RFC 8484 §4.1: cache friendly; TLS, not the id, protects the exchange).
+  const id = options.id ?? randomInt(0, 0x10000);
   const wire = Buffer.alloc(HEADER + qnameWire.length + 4 + (edns ? 11 : 0));
   wire.writeUInt16BE(id, 0);
   wire.writeUInt16BE((options.recursionDesired ?? true) ? 0x0100 : 0, 2);
