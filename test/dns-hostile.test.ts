@@ -285,3 +285,58 @@ describe.concurrent('hostile DNS server modes: verdict exact, time bounded', () 
     );
   });
 });
+
+describe('a released exchange: every socket callback tolerates it', () => {
+  let server: ScriptedServer;
+  beforeAll(async () => {
+    server = await startScriptedServer((q) =>
+      q.name.startsWith('tc') ? { reply: { tc: true } } : { silence: true },
+    );
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  // The reported crash: `ERR_SOCKET_BAD_PORT … Received function` from `socket.send(wire, cb)` in
+  // the UDP connect callback after the exchange was released. Release at every point of the
+  // exchange's life — before connect completes, between connect and send, during the TCP retry.
+  test('aborts and 1 ms timers at every point: no error escapes, every exchange settles', async () => {
+    const escaped: unknown[] = [];
+    const onError = (error: unknown) => escaped.push(error);
+    process.on('uncaughtException', onError);
+    process.on('unhandledRejection', onError);
+    try {
+      /** After `depth` rounds of process.nextTick: the socket's bind, lookup and connect each take some. */
+      const afterTicks = (depth: number) => (abort: () => void) => {
+        const tick = (left: number) => (left === 0 ? abort() : process.nextTick(() => tick(left - 1)));
+        tick(depth);
+      };
+      const when: ((abort: () => void) => void)[] = [
+        (abort) => abort(),
+        (abort) => queueMicrotask(abort),
+        ...Array.from({ length: 10 }, (_, depth) => afterTicks(depth + 1)),
+        (abort) => setImmediate(abort),
+        (abort) => setImmediate(() => setImmediate(abort)),
+        (abort) => setTimeout(abort, 0),
+        (abort) => setTimeout(abort, 2),
+      ];
+      const runs: Promise<unknown>[] = [];
+      for (let i = 0; i < 480; i++) {
+        const controller = new AbortController();
+        const transport = i % 3 === 0 ? 'tcp' : 'udp';
+        const exchanger = createExchanger({ timeoutMs: i % 4 === 0 ? 1 : 1000, transport });
+        const name = `${i % 2 === 0 ? 'tc' : 'quiet'}${i}.contoso.com`;
+        runs.push(exchanger.exchange(server.address, name, 'A', { signal: controller.signal }));
+        when[i % when.length]!(() => controller.abort());
+      }
+      const outcomes = (await Promise.all(runs)) as { kind: string }[];
+      expect(new Set(outcomes.map((o) => o.kind))).toEqual(new Set(['timeout']));
+      // Let late socket callbacks (connect, send, close) run.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(escaped).toEqual([]);
+    } finally {
+      process.off('uncaughtException', onError);
+      process.off('unhandledRejection', onError);
+    }
+  });
+});
