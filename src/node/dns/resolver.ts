@@ -1,6 +1,7 @@
 /**
- * The recursive source: asks the configured name servers (RD=1) through the exchange layer, retries
- * over them, and turns a reply into a lookup outcome. Nothing here rejects.
+ * The recursive source (and DoH): asks the configured name servers (RD=1) through the exchange
+ * layer, retries over them, follows CNAME chains that leave a server, and turns a reply into a
+ * lookup outcome. Nothing here rejects.
  */
 
 import dns from 'node:dns';
@@ -156,18 +157,31 @@ const FAILURE_RANK: Record<string, number> = {
 };
 
 /**
- * Creates a DNS resolver: UDP with a TCP retry on truncation, a timer around every exchange, retries
- * over the name servers, and outcomes as a discriminated union. It never rejects.
+ * Creates a DNS resolver: the configured name servers asked with RD=1 (UDP with a TCP retry on
+ * truncation, or DoH with `dohUrl`), a timer around every exchange, retries over the servers, and
+ * outcomes as a discriminated union. It never rejects.
  *
- * A lookup takes at most `attempts × nameservers × timeoutMs` (twice that when every UDP reply is
- * truncated and the TCP retry then hangs), and ends at once when its `signal` aborts.
+ * Read as RULES §8 says for recursive mode: a referral (no AA, no answer, NS and no SOA in the
+ * authority section) is `referral`, never NXDOMAIN/NODATA; a CNAME chain without the final records
+ * and without an NXDOMAIN or SOA-proven NODATA for its end is asked again for its end (RFC 1034
+ * §5.3.3), the aliases joined across re-asks; a loop, or more than {@link MAX_CNAME_LINKS} links in
+ * all, is `cname_loop` (also when a SERVFAIL's answer section shows it). Every outcome carries
+ * `source` (`recursive`, or `doh`).
+ *
+ * Bounds: one question takes at most `attempts × nameservers` exchanges, a lookup at most 9
+ * questions (the CNAME re-asks), an exchange at most 4 × `timeoutMs` (EDNS and TCP retries; usually
+ * 1×); the resolver sends at most `maxQueries` queries in its life, then lookups end at once as
+ * `resolution_limit` (`limit: 'queries'`). A lookup ends at once when its `signal` aborts.
  *
  * @param options - `nameservers` (@default system, `node:dns` `getServers()`), `timeoutMs`
- *   (@default 3000), `attempts` (@default 2), `transport` (@default `'udp'`).
+ *   (@default 3000), `attempts` (@default 2), `transport` (@default `'udp'`), `maxQueries`
+ *   (@default 100000), `dohUrl` and `ca` (DoH).
  * @returns a {@link Resolver} whose `lookup` resolves to `answer`, `nxdomain`, `nodata`,
- *   `server_failure`, `timeout`, `network_error` or `malformed`.
- * @throws TypeError or RangeError for invalid options (a name server that is not an IP literal,
- *   a non-positive timeout…): configuration errors, reported at creation.
+ *   `server_failure`, `timeout`, `network_error`, `malformed`, `referral`, `cname_loop` or
+ *   `resolution_limit`.
+ * @throws TypeError or RangeError for invalid options (a name server that is not an IP literal or
+ *   is a bare IPv6 address with a port-like suffix, a DoH URL that is not https, a non-positive
+ *   timeout…): configuration errors, reported at creation.
  * @example
  * const resolver = createResolver({ nameservers: ['127.0.0.1:5353'], timeoutMs: 1000 });
  * const outcome = await resolver.lookup('_sipfederationtls._tcp.contoso.com', 'SRV');
