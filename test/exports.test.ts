@@ -64,6 +64,8 @@ const EXPORTS: Record<'index' | 'zod' | 'dns', string[]> = {
     'addressClass',
     'checkDomainFederation',
     'checkEdgeCertificate',
+    'createDohExchanger',
+    'createExchanger',
     'createProber',
     'createResolver',
     'isNonPublic',
