@@ -49,9 +49,10 @@ export interface ResolverOptions {
    */
   transport?: 'udp' | 'tcp';
   /**
-   * The most queries this resolver sends in its life (one per exchange with a server: retries,
-   * CNAME re-asks and every lookup included), so that no zone, however hostile, makes a run send an
-   * unbounded number. Once spent, lookups end at once as `resolution_limit` with `limit: 'queries'`.
+   * The most queries this resolver sends in its life, counted per exchange with a server (retries
+   * over servers and attempts, CNAME re-asks and every lookup included; one exchange sends at most
+   * 4 messages: EDNS over UDP, TCP after TC, and the same without EDNS after FORMERR), so that no
+   * zone, however hostile, makes a run send an unbounded number. Once spent, lookups end at once as `resolution_limit` with `limit: 'queries'`.
    * A run (`runPreflight`, a command) uses one resolver: this is the per-run budget.
    * @default 100000
    */
@@ -278,8 +279,8 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
           case 'reply': {
             const { rcode } = exchanged.reply;
             // SERVFAIL, REFUSED… from one server: another may answer. NOERROR and NXDOMAIN are
-            // answers; so is a failure whose answer section holds records (a CNAME loop shown).
-            if (rcode === 0 || rcode === 3 || exchanged.reply.answers.length > 0) {
+            // answers; so is a failure whose answer section shows a CNAME chain (maybe a loop).
+            if (rcode === 0 || rcode === 3 || exchanged.reply.answers.some((r) => r.type === 'CNAME')) {
               for (const silent of timeouts.keys()) health.timedOut(silent);
               return { kind: 'reply', reply: exchanged.reply, server };
             }
