@@ -195,7 +195,11 @@ describe('RULES §8: the targets', () => {
   });
   test('the alias names the canonical name; addresses come through the chain', async () => {
     const c = check(await checkDomainFederation('alias.com', options()), 'srv-target');
-    expect(c.issues[0]!.params).toEqual({ target: 'sip.alias.com', alias: 'edge.hosting.net' });
+    expect(c.issues[0]!.params).toEqual({
+      target: 'sip.alias.com',
+      alias: 'edge.hosting.net',
+      domain: 'alias.com',
+    });
     expect(c.evidence).toMatchObject({ addresses: [{ address: '203.0.113.30', class: 'reserved' }] });
   });
   test('A private, AAAA unanswered: inconclusive, not dns.private_address ("resolves only to")', async () => {

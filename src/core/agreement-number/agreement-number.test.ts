@@ -97,7 +97,7 @@ describe('checkAgreementNumber', () => {
     const result = checkAgreementNumber(input);
     expect(codes(result)).toEqual(['agreement_number.invalid_char']);
     const issue = only(result, 'agreement_number.invalid_char');
-    expect(issue?.params).toEqual({ char });
+    expect(issue?.params).toEqual(cleaned === null ? { char } : { char, cleaned });
     if (cleaned === null) expect(issue?.hint).toBeUndefined();
     else expect(issue?.hint).toContain(cleaned);
   });

@@ -160,9 +160,8 @@ export function checkAgreementNumber(
     const char = String.fromCodePoint(text.codePointAt(i) ?? 0);
     let cleaned = '';
     for (let j = 0; j < text.length; j += 1) if (isAllowed(text.charCodeAt(j))) cleaned += text[j];
-    const extras: { params: { char: string }; hint?: string } = { params: { char } };
-    if (cleaned.length > 0) extras.hint = `Without the extra characters: ${cleaned}`;
-    issues.push(makeIssue('agreement_number.invalid_char', [], extras));
+    const params = { char, ...(cleaned.length > 0 ? { cleaned } : {}) };
+    issues.push(makeIssue('agreement_number.invalid_char', [], { params }));
     failed = true;
     break;
   }

@@ -55,18 +55,23 @@ describe('checkFederationTarget', () => {
     ['leading hyphen', '-sip.contoso.com', 'fqdn.label_hyphen', { label: '-sip' }],
     ['trailing hyphen', 'sip-.contoso.com', 'fqdn.label_hyphen', { label: 'sip-' }],
     ['space', 'a b.contoso.com', 'fqdn.invalid_char', { char: ' ', codePoint: 'U+0020' }],
-    ['U-label', 'bücher.contoso.com', 'fqdn.non_ascii', { char: 'ü', codePoint: 'U+00FC' }],
+    [
+      'U-label',
+      'bücher.contoso.com',
+      'fqdn.non_ascii',
+      { char: 'ü', codePoint: 'U+00FC', ascii: 'xn--bcher-kva.contoso.com' },
+    ],
     [
       'sip: URI',
       'sip:sip.contoso.com',
       'fqdn.not_a_hostname',
-      { value: 'sip:sip.contoso.com', found: 'sip_uri' },
+      { value: 'sip:sip.contoso.com', found: 'sip_uri', host: 'sip.contoso.com' },
     ],
     [
       'with a port',
       'sip.contoso.com:5061',
       'fqdn.not_a_hostname',
-      { value: 'sip.contoso.com:5061', found: 'port' },
+      { value: 'sip.contoso.com:5061', found: 'port', host: 'sip.contoso.com' },
     ],
     [
       '64-character label',

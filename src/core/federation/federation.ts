@@ -97,11 +97,6 @@ function comparableDomain(sipDomain: string): string {
   );
 }
 
-function targetHint(domain: string, target: string): string {
-  const fix = suggestedTarget(domain, [], target);
-  return `Point the SRV record at a host directly under ${domain}, e.g. ${fix} (add that exact name to the Edge certificate): ${federationSrvRecordText(domain, fix)}`;
-}
-
 /**
  * Checks an SRV target against the federation target rule (RULES §7, MS-DEPLOY).
  *
@@ -151,7 +146,9 @@ function targetRelation(domain: string, target: string): Result<{ relation: Fede
   if (isRoot(target)) {
     const params = { target: '.', domain };
     return toResult({ relation: 'top-level-suffix' }, [
-      makeIssue('federation.target_outside_domain', [], { params, hint: targetHint(domain, '') }),
+      makeIssue('federation.target_outside_domain', [], {
+        params: { ...params, suggested: suggestedTarget(domain, [], '') },
+      }),
     ]);
   }
   // RULES §7: "exactly one LDH label followed by the SIP domain" — the target must be a host name first
@@ -170,23 +167,22 @@ function targetRelation(domain: string, target: string): Result<{ relation: Fede
   }
   // Not documented either way: the edge's FQDN equal to the SIP domain itself.
   if (host === domain) {
-    return toResult({ relation: 'domain' }, [
-      makeIssue('federation.target_is_domain', [], {
-        params,
-        hint: `Prefer a host directly under the domain, e.g. ${federationSrvRecordText(domain)}`,
-      }),
-    ]);
+    return toResult({ relation: 'domain' }, [makeIssue('federation.target_is_domain', [], { params })]);
   }
   // MS-DEPLOY: "Each domain must resolve by DNS SRV query to an edge server FQDN that satisfies a
   // top-level suffix match of the domain." — exactly one label followed by the SIP domain.
   if (!host.endsWith(`.${domain}`) || domain.length === 0) {
     return toResult({ relation: 'top-level-suffix' }, [
-      makeIssue('federation.target_outside_domain', [], { params, hint: targetHint(domain, host) }),
+      makeIssue('federation.target_outside_domain', [], {
+        params: { ...params, suggested: suggestedTarget(domain, [], host) },
+      }),
     ]);
   }
   if (!isOneLabelUnder(host, domain)) {
     return toResult({ relation: 'top-level-suffix' }, [
-      makeIssue('federation.target_not_top_level', [], { params, hint: targetHint(domain, host) }),
+      makeIssue('federation.target_not_top_level', [], {
+        params: { ...params, suggested: suggestedTarget(domain, [], host) },
+      }),
     ]);
   }
   return { ok: true, value: { relation: 'top-level-suffix' }, issues: [] };
@@ -272,7 +268,7 @@ export function evaluateFederationSrv(
     .map(normalise);
   const given: unknown[] = Array.isArray(records) ? records : [];
   const list = given.filter(isValidRecord);
-  const publish = federationSrvRecordText(domain, suggestedTarget(domain, edges));
+  const suggested = suggestedTarget(domain, edges);
   // Input that is not a record at all is the caller's error, not a missing DNS record.
   if (list.length < given.length) {
     const invalid: Issue[] = [];
@@ -287,8 +283,7 @@ export function evaluateFederationSrv(
   if (list.length === 0) {
     return toResult({ selected: { priority: 0, weight: 0, port: 0, target: '' } }, [
       makeIssue('srv.missing', [], {
-        params: { domain, name: federationSrvOwner(domain) },
-        hint: `Publish in public DNS: ${publish}`,
+        params: { domain, name: federationSrvOwner(domain), suggested },
       }),
     ]);
   }
@@ -298,8 +293,7 @@ export function evaluateFederationSrv(
   if (selected === undefined) {
     return toResult({ selected: list[0]! }, [
       makeIssue('srv.service_disabled', [], {
-        params: { domain, record: formatSrvRecord(list[0]!) },
-        hint: `Replace it with: ${publish}`,
+        params: { domain, record: formatSrvRecord(list[0]!), suggested },
       }),
     ]);
   }
@@ -308,8 +302,13 @@ export function evaluateFederationSrv(
   if (selected.port !== FEDERATION_PORT) {
     issues.push(
       makeIssue('srv.wrong_port', [], {
-        params: { port: selected.port, expected: FEDERATION_PORT, record: formatSrvRecord(selected) },
-        hint: `Publish: ${federationSrvRecordText(domain, selected.target)}`,
+        params: {
+          domain,
+          port: selected.port,
+          expected: FEDERATION_PORT,
+          record: formatSrvRecord(selected),
+          target: normalise(selected.target.trim()),
+        },
       }),
     );
   }
@@ -322,8 +321,7 @@ export function evaluateFederationSrv(
     if (problems.length > 0) {
       issues.push(
         makeIssue('srv.inconsistent_records', [], {
-          params: { record: formatSrvRecord(record), reason: problems.join('; ') },
-          hint: `Fix or remove it; every record should read like ${publish}`,
+          params: { domain, record: formatSrvRecord(record), reason: problems.join('; '), suggested },
         }),
       );
     }
@@ -332,12 +330,7 @@ export function evaluateFederationSrv(
   const targets = list.filter((record) => !isRoot(record.target)).map((record) => normalise(record.target));
   const online = targets.filter(isMicrosoftOnlineEdge).length;
   if (online > 0 && online < targets.length) {
-    issues.push(
-      makeIssue('srv.mixed_targets', [], {
-        params: { domain },
-        hint: 'A SIP domain federates either through your Edge or through Microsoft 365: keep one kind of target.',
-      }),
-    );
+    issues.push(makeIssue('srv.mixed_targets', [], { params: { domain } }));
   }
 
   const seen = new Map<string, number>();
@@ -346,9 +339,7 @@ export function evaluateFederationSrv(
     const count = (seen.get(key) ?? 0) + 1;
     seen.set(key, count);
     if (count === 2) {
-      issues.push(
-        makeIssue('srv.duplicate_record', [], { params: { record: key }, hint: 'Remove the copy.' }),
-      );
+      issues.push(makeIssue('srv.duplicate_record', [], { params: { record: key } }));
     }
   }
 
@@ -358,7 +349,6 @@ export function evaluateFederationSrv(
       issues.push(
         makeIssue('srv.target_not_declared_edge', [], {
           params: { target, edges: edges.join(', ') },
-          hint: `Fine for an extra SIP domain if ${target} points at the same Edge and is in its certificate.`,
         }),
       );
     }

@@ -133,6 +133,7 @@ describe('dotted numbers that are not IP literals follow the name rules', () => 
     expect(only(result, 'fqdn.not_a_hostname')?.params).toEqual({
       value: 'https://999.1.1.1/x',
       found: 'url',
+      host: '999.1.1.1',
     });
   });
 });
@@ -160,7 +161,7 @@ describe('fqdn.not_a_hostname', () => {
     const result = checkFqdn(input);
     expect(codes(result)).toEqual(['fqdn.not_a_hostname']);
     const issue = only(result, 'fqdn.not_a_hostname');
-    expect(issue?.params).toEqual({ value: input, found });
+    expect(issue?.params).toEqual({ value: input, found, host: bare });
     expect(issue?.hint).toContain(bare);
   });
 });

@@ -12,6 +12,7 @@
  */
 import { checkFqdn, isFqdn, registrableDomain } from '../fqdn/fqdn.js';
 import { MAX_INPUT_LENGTH, readStringInput, typeName } from '../input.js';
+import type { AddressInvalidReason } from '../issues/issue-codes.js';
 import { comparableName } from '../names.js';
 import {
   type Issue,
@@ -272,7 +273,7 @@ function invalidLocalPart(text: string, index: number): Issue {
   });
 }
 
-function invalidAddress(reason: string): Issue {
+function invalidAddress(reason: AddressInvalidReason): Issue {
   return makeIssue('address.invalid', [], { params: { reason } });
 }
 
@@ -306,7 +307,7 @@ function readAddress(input: unknown, issues: Issue[]): Address | undefined {
     issues.push(makeIssue('address.sip_prefix_removed'));
   }
   const at = text.indexOf('@');
-  let reason: string | undefined;
+  let reason: AddressInvalidReason | undefined;
   if (at < 0) reason = 'missing_at';
   else if (text.indexOf('@', at + 1) >= 0) reason = 'multiple_at';
   else if (at === 0) reason = 'empty_local_part';

@@ -334,7 +334,6 @@ export function checkProvisioningRequest(input: unknown): Result<ProvisioningReq
         issues.push(
           makeIssue('request.needs_in_domain_target', domain.path, {
             params: { fqdn: edge.fqdn, domain: domain.value, target },
-            hint: `Publish ${federationSrvRecordText(domain.value, target)} with an A record for ${target} pointing at the Access Edge ${edge.fqdn}, and add ${target} to the Edge certificate's SAN.`,
           }),
         );
       }

@@ -47,21 +47,11 @@ export function checkSipDomain(input: unknown, options?: FqdnOptions | null): Re
   if (HOST_LIKE_LABELS.has(label)) {
     const domain = analysis.domain ?? registrableDomain(name);
     if (domain !== null && name.length > domain.length) {
-      issues.push(
-        makeIssue('sip_domain.looks_like_host', [], {
-          params: { value: name, label, domain },
-          hint: `If ${name} is your Access Edge or another server, give the SIP domain instead, e.g. ${name.slice(dot + 1)}.`,
-        }),
-      );
+      issues.push(makeIssue('sip_domain.looks_like_host', [], { params: { value: name, label, domain } }));
     }
   }
   if (name.endsWith(MICROSOFT_MANAGED_SUFFIX)) {
-    issues.push(
-      makeIssue('sip_domain.microsoft_managed', [], {
-        params: { value: name },
-        hint: 'Configure federation for this domain in Microsoft 365 (Teams external access), not on your Edge.',
-      }),
-    );
+    issues.push(makeIssue('sip_domain.microsoft_managed', [], { params: { value: name } }));
   }
   return toResult(name, issues);
 }

@@ -7,9 +7,9 @@
  * authentication EKU for federation; Hh202161: no wildcard for the Access Edge).
  */
 import { X509Certificate } from 'node:crypto';
-import type { IssueCode } from '../../core/issues/issue-codes.js';
+import type { TrustFailure } from '../../core/issues/issue-codes.js';
 import { comparableName } from '../../core/names.js';
-import { type Issue, type IssueExtras, makeIssue } from '../../core/result.js';
+import { type Issue, makeIssue } from '../../core/result.js';
 import { publicRootCertificates } from './prober.js';
 
 /** EKU OIDs (RFC 5280 §4.2.1.12). */
@@ -23,8 +23,7 @@ export const EXPIRING_SOON_DAYS = 30;
 const DAY_MS = 86_400_000;
 const MAX_CHAIN_DEPTH = 10;
 
-/** Why a chain is not trusted (`params.trust` of `tls.untrusted`). */
-export type TrustFailure = 'self_signed' | 'unknown_issuer' | 'ca_expired' | 'not_a_ca' | 'chain_too_long';
+export type { TrustFailure } from '../../core/issues/issue-codes.js';
 
 /** The verdict of {@link verifyChain}. */
 export type TrustVerdict =
@@ -266,18 +265,6 @@ export function verifyChain(
   return { trusted: false, failure: 'chain_too_long', reason: `more than ${MAX_CHAIN_DEPTH} certificates` };
 }
 
-const TRUST_HINTS: Record<TrustFailure, string> = {
-  self_signed:
-    'Replace the self-signed certificate with one issued by a public certification authority that federation partners trust.',
-  unknown_issuer:
-    'Install the intermediate CA certificates on the Edge so that it sends the whole chain, and use a public certification authority that federation partners trust.',
-  ca_expired:
-    'Renew the expired CA certificate in the chain (or reissue the Edge certificate under a current CA).',
-  not_a_ca:
-    'The chain holds a certificate that is not a CA; install the correct intermediate CA certificates.',
-  chain_too_long: 'Send a normal chain: leaf, intermediates, up to a public root.',
-};
-
 /** Protocols older than TLS 1.2 (RULES §9 `tls.old_protocol`). */
 const OLD_PROTOCOLS = new Set(['SSLv2', 'SSLv3', 'TLSv1', 'TLSv1.1']);
 
@@ -290,12 +277,7 @@ const OLD_PROTOCOLS = new Set(['SSLv2', 'SSLv3', 'TLSv1', 'TLSv1.1']);
  */
 export function checkTlsProtocol(protocol: string | null | undefined): Issue[] {
   if (protocol == null || !OLD_PROTOCOLS.has(protocol)) return [];
-  return [
-    makeIssue('tls.old_protocol', [], {
-      params: { protocol },
-      hint: 'Enable TLS 1.2 on the Edge server (Schannel) and disable TLS 1.0 and 1.1.',
-    }),
-  ];
+  return [makeIssue('tls.old_protocol', [], { params: { protocol } })];
 }
 
 /**
@@ -328,9 +310,6 @@ export function checkEdgeCertificate(
   }
   const now = options.now ?? new Date();
   const issues: Issue[] = [];
-  const add = (code: IssueCode, extras: IssueExtras): void => {
-    issues.push(makeIssue(code, [], extras));
-  };
 
   const cns = commonNames(leaf);
   const sans = dnsNames(leaf);
@@ -344,25 +323,15 @@ export function checkEdgeCertificate(
     if (certNames.has(name)) continue;
     const parent = name.slice(name.indexOf('.') + 1);
     const wildcard = wildcards.find((w) => w.slice(2) === parent);
-    const params: Record<string, string> = { name };
-    if (wildcard !== undefined) params.wildcard = wildcard;
-    add('tls.name_mismatch', {
-      params,
-      hint:
-        wildcard === undefined
-          ? `Add ${name} to the Edge certificate's subject alternative names (SAN).`
-          : `Add ${name} to the Edge certificate's SAN; the wildcard ${wildcard} does not count for federation.`,
-    });
+    issues.push(makeIssue('tls.name_mismatch', [], { params: { name, ...(wildcard ? { wildcard } : {}) } }));
   }
 
   // MS-CERT (Hh202161): wildcards are not supported for the Access Edge's subject name.
   for (const cn of cns) {
     if (!cn.includes('*')) continue;
-    const example = wanted[0] ?? 'the Access Edge FQDN';
-    add('tls.wildcard_subject', {
-      params: { subject: cn },
-      hint: `Reissue the certificate with the exact Access Edge FQDN (${example}) as its subject name.`,
-    });
+    const expected = wanted[0];
+    const params = { subject: cn, ...(expected === undefined ? {} : { expected }) };
+    issues.push(makeIssue('tls.wildcard_subject', [], { params }));
   }
 
   // Validity: not yet valid counts as expired (params.notYetValid).
@@ -372,42 +341,27 @@ export function checkEdgeCertificate(
   const validTo = isoDate(leaf.validTo);
   const t = now.getTime();
   if (t < from || t > to) {
-    add('tls.expired', {
-      params: { validFrom, validTo, notYetValid: t < from },
-      hint:
-        t < from ? 'Install a certificate that is valid now.' : 'Renew the Edge certificate and assign it.',
-    });
+    issues.push(makeIssue('tls.expired', [], { params: { validFrom, validTo, notYetValid: t < from } }));
   } else if (to - t < EXPIRING_SOON_DAYS * DAY_MS) {
-    add('tls.expiring_soon', {
-      params: { days: Math.floor((to - t) / DAY_MS), validTo },
-      hint: `Renew the Edge certificate before ${validTo}.`,
-    });
+    const days = Math.floor((to - t) / DAY_MS);
+    issues.push(makeIssue('tls.expiring_soon', [], { params: { days, validTo } }));
   }
 
   // MS-CERT: the external Edge certificate needs server and (federation is mutual TLS) client EKU.
   const eku = extendedKeyUsage(leaf);
   if (eku !== null && !eku.includes(EKU_ANY)) {
     if (!eku.includes(EKU_SERVER_AUTH)) {
-      add('tls.missing_server_auth', {
-        params: { eku: eku.join(', ') },
-        hint: `Reissue the certificate with the Server Authentication EKU (${EKU_SERVER_AUTH}).`,
-      });
+      issues.push(makeIssue('tls.missing_server_auth', [], { params: { eku: eku.join(', ') } }));
     }
     if (!eku.includes(EKU_CLIENT_AUTH)) {
-      add('tls.missing_client_auth', {
-        params: { eku: eku.join(', ') },
-        hint: `Reissue the certificate with the Client Authentication EKU (${EKU_CLIENT_AUTH}) as well as Server Authentication: federation partners authenticate each other with mutual TLS.`,
-      });
+      issues.push(makeIssue('tls.missing_client_auth', [], { params: { eku: eku.join(', ') } }));
     }
   }
 
   // MS-CERT: issued by a public CA that federation partners trust.
   const trust = verifyChain(chain, options);
   if (!trust.trusted) {
-    add('tls.untrusted', {
-      params: { reason: trust.reason, trust: trust.failure },
-      hint: TRUST_HINTS[trust.failure],
-    });
+    issues.push(makeIssue('tls.untrusted', [], { params: { reason: trust.reason, trust: trust.failure } }));
   }
 
   const evidence: CertificateEvidence = {

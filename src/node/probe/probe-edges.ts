@@ -6,7 +6,7 @@
 
 import type { Check } from '../../core/report/report-types.js';
 import { checkStatus } from '../../core/report/status.js';
-import { type Issue, type IssueParams, makeIssue, type Severity } from '../../core/result.js';
+import { type Issue, makeIssue, type Severity } from '../../core/result.js';
 import { clampDelay, onAbort } from '../abort.js';
 import { checkEdgeCertificate, checkTlsProtocol } from './certificate.js';
 import {
@@ -123,8 +123,7 @@ function abortedCheck(
   durationMs: number,
   reason?: string,
 ): Check {
-  const params: IssueParams = { address: subject };
-  if (reason !== undefined) params.reason = reason;
+  const params = { address: subject, ...(reason === undefined ? {} : { reason }) };
   return {
     id,
     subject,
@@ -292,7 +291,6 @@ function tcpCheck(job: Job, severity: Severity): Check {
   const issue = makeIssue('probe.unreachable', [], {
     severity,
     params: { address, port, reason: tcpReason(tcp) },
-    hint: `Allow TCP ${port} from the Internet to the Edge's external Access Edge address ${address}, and check that the Access Edge service listens there.`,
   });
   return {
     id: 'tcp',
@@ -348,7 +346,6 @@ function tlsCheck(job: Job, options: Pick<ProbeOptions, 'now' | 'ca'>): Check {
           name: target,
           reason: tls.error ? tlsReason(tls.error) : 'no certificate',
         },
-        hint: `Check that the Access Edge service answers TLS on ${job.endpoint} for ${target} (federation port ${port}).`,
       }),
     );
     return { id: 'tls', subject, status: checkStatus(issues), issues, evidence, durationMs: tls.durationMs };
