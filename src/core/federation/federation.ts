@@ -4,7 +4,7 @@
  */
 import { checkFqdn, HOST_NAME_ERRORS } from '../fqdn/fqdn.js';
 import { MAX_INPUT_LENGTH, typeName } from '../input.js';
-import { comparableName as normalise } from '../names.js';
+import { comparableName } from '../names.js';
 import { type Issue, makeIssue, type Result, toResult } from '../result.js';
 import { isMicrosoftOnlineEdge } from './microsoft-online.js';
 
@@ -36,7 +36,7 @@ function isRoot(target: string): boolean {
 
 /** The owner name of the federation SRV record of a SIP domain, e.g. `_sipfederationtls._tcp.contoso.com`. */
 export function federationSrvOwner(sipDomain: string): string {
-  return `${FEDERATION_SRV_PREFIX}.${normalise(sipDomain)}`;
+  return `${FEDERATION_SRV_PREFIX}.${comparableName(sipDomain)}`;
 }
 
 /**
@@ -50,14 +50,14 @@ export function federationSrvOwner(sipDomain: string): string {
  * federationSrvRecordText('contoso.com'); // '_sipfederationtls._tcp.contoso.com. 3600 IN SRV 0 0 5061 sip.contoso.com.'
  */
 export function federationSrvRecordText(sipDomain: string, target?: string): string {
-  const domain = normalise(sipDomain);
-  const host = target === undefined ? `sip.${domain}` : normalise(target);
+  const domain = comparableName(sipDomain);
+  const host = target === undefined ? `sip.${domain}` : comparableName(target);
   return `${federationSrvOwner(domain)}. ${HINT_TTL} IN SRV 0 0 ${FEDERATION_PORT} ${host}.`;
 }
 
 /** `priority weight port target.` — how a record is named in params and messages. */
 export function formatSrvRecord(record: SrvRecord): string {
-  const target = isRoot(record.target) ? '.' : `${normalise(record.target)}.`;
+  const target = isRoot(record.target) ? '.' : `${comparableName(record.target)}.`;
   return `${record.priority} ${record.weight} ${record.port} ${target}`;
 }
 
@@ -65,7 +65,7 @@ export function formatSrvRecord(record: SrvRecord): string {
 function suggestedTarget(domain: string, accessEdgeFqdns: readonly string[] = [], current?: string): string {
   for (const edge of accessEdgeFqdns) {
     if (typeof edge !== 'string') continue;
-    const fqdn = normalise(edge);
+    const fqdn = comparableName(edge);
     if (isOneLabelUnder(fqdn, domain)) return fqdn;
   }
   // Keep the host label the user chose (`sip.contoso-edge.com` → `sip.contoso.com`).
@@ -92,7 +92,7 @@ const TARGET_FQDN_OPTIONS = Object.freeze({ allowReserved: true, requireKnownTld
 
 /** The SIP domain as compared: trimmed, lower case, no root dot; junk is kept (it only fails the relation). */
 function comparableDomain(sipDomain: string): string {
-  return normalise(
+  return comparableName(
     sipDomain.length > MAX_INPUT_LENGTH ? sipDomain.slice(0, MAX_INPUT_LENGTH) : sipDomain.trim(),
   );
 }
@@ -156,7 +156,7 @@ function targetRelation(domain: string, target: string): Result<{ relation: Fede
   const fqdn = checkFqdn(target, TARGET_FQDN_OPTIONS);
   const errors = fqdn.issues.filter((issue) => issue.severity === 'error' && TARGET_ERRORS.has(issue.code));
   if (errors.length > 0) return toResult({ relation: 'top-level-suffix' }, errors);
-  const host = fqdn.ok ? fqdn.value : normalise(target);
+  const host = fqdn.ok ? fqdn.value : comparableName(target);
   const params = { target: host, domain };
 
   // The suffix rule is Microsoft's business for its own edges: the domain federates through Microsoft 365.
@@ -265,7 +265,7 @@ export function evaluateFederationSrv(
   const domain = comparableDomain(sipDomain);
   const edges = (Array.isArray(context?.accessEdgeFqdns) ? context.accessEdgeFqdns : [])
     .filter((edge): edge is string => typeof edge === 'string')
-    .map(normalise);
+    .map(comparableName);
   const given: unknown[] = Array.isArray(records) ? records : [];
   const list = given.filter(isValidRecord);
   const suggested = suggestedTarget(domain, edges);
@@ -307,7 +307,7 @@ export function evaluateFederationSrv(
           port: selected.port,
           expected: FEDERATION_PORT,
           record: formatSrvRecord(selected),
-          target: normalise(selected.target.trim()),
+          target: comparableName(selected.target.trim()),
         },
       }),
     );
@@ -327,7 +327,9 @@ export function evaluateFederationSrv(
     }
   }
 
-  const targets = list.filter((record) => !isRoot(record.target)).map((record) => normalise(record.target));
+  const targets = list
+    .filter((record) => !isRoot(record.target))
+    .map((record) => comparableName(record.target));
   const online = targets.filter(isMicrosoftOnlineEdge).length;
   if (online > 0 && online < targets.length) {
     issues.push(makeIssue('srv.mixed_targets', [], { params: { domain } }));
@@ -356,6 +358,6 @@ export function evaluateFederationSrv(
 
   // RULES §0: names come back lower-case without the root dot (the record is otherwise as received,
   // and is the very object received when its target is already normalised).
-  const target = normalise(selected.target.trim());
+  const target = comparableName(selected.target.trim());
   return toResult({ selected: target === selected.target ? selected : { ...selected, target } }, issues);
 }

@@ -9,8 +9,8 @@
 import { X509Certificate } from 'node:crypto';
 import type { TrustFailure } from '../../core/issues/issue-codes.js';
 import { comparableName } from '../../core/names.js';
-import { type Issue, makeIssue } from '../../core/result.js';
-import { publicRootCertificates } from './prober.js';
+import { type Fail, type Issue, makeIssue, type Ok, toResult } from '../../core/result.js';
+import { publicRootCertificates } from './tls.js';
 
 /** EKU OIDs (RFC 5280 §4.2.1.12). */
 export const EKU_SERVER_AUTH = '1.3.6.1.5.5.7.3.1';
@@ -80,13 +80,14 @@ export interface CertificateCheckOptions {
   roots?: readonly string[];
 }
 
-/** The verdict of {@link checkEdgeCertificate}: `ok` exactly when no issue is an error. */
-export interface CertificateVerdict {
-  ok: boolean;
-  issues: Issue[];
-  /** `undefined` when the leaf could not be parsed. */
-  evidence?: CertificateEvidence;
-}
+/**
+ * The verdict of {@link checkEdgeCertificate}: a `Result` whose value is the leaf's evidence (`ok`
+ * exactly when no issue is an error), with the evidence also on `evidence`, failed or not; that is
+ * `undefined` only when the leaf could not be read.
+ */
+export type CertificateVerdict =
+  | (Ok<CertificateEvidence> & { evidence: CertificateEvidence })
+  | (Fail & { evidence?: CertificateEvidence });
 
 /** Parses PEM (or passes an `X509Certificate` through); `undefined` for anything unreadable. */
 export function toX509(input: string | X509Certificate): X509Certificate | undefined {
@@ -293,7 +294,7 @@ export function checkTlsProtocol(protocol: string | null | undefined): Issue[] {
  * @returns `tls.name_mismatch` E per missing name (a wildcard SAN does not count),
  *   `tls.wildcard_subject` E, `tls.expired` E (also for not yet valid), `tls.expiring_soon` W
  *   (within 30 days), `tls.missing_server_auth` E, `tls.missing_client_auth` W, `tls.untrusted` E,
- *   `tls.handshake_failed` E when the leaf cannot be read; with the evidence of the leaf.
+ *   `tls.handshake_failed` E when the leaf cannot be read; a `Result` whose value (and `evidence`) is the leaf's evidence.
  * @example
  * const verdict = checkEdgeCertificate([leafPem, intermediatePem], { names: ['sip.contoso.com'] });
  * verdict.issues.map((i) => i.code); // e.g. ['tls.name_mismatch']
@@ -378,5 +379,5 @@ export function checkEdgeCertificate(
     trusted: trust.trusted,
   };
   if (!trust.trusted) evidence.trustFailure = trust.failure;
-  return { ok: !issues.some((i) => i.severity === 'error'), issues, evidence };
+  return { ...toResult(evidence, issues), evidence };
 }

@@ -36,7 +36,7 @@ export type {
   TlsOutcome,
 } from './prober.js';
 
-import { comparableName as normalise } from '../../core/names.js';
+import { comparableName } from '../../core/names.js';
 
 export { createProber } from './prober.js';
 
@@ -193,7 +193,7 @@ export async function probeEdges(
         const evidence = { address, port: t.port, error: reason };
         return [
           abortedCheck('tcp', endpoint, evidence, 0, reason),
-          abortedCheck('tls', `${normalise(t.target)}@${endpoint}`, { ...evidence }, 0, reason),
+          abortedCheck('tls', `${comparableName(t.target)}@${endpoint}`, { ...evidence }, 0, reason),
         ];
       }),
     );
@@ -235,7 +235,7 @@ async function probeAll(targets: readonly ProbeTarget[], options: ProbeOptions):
         job.outcome = await prober.probe({
           address: job.address,
           port: job.target.port,
-          servername: normalise(job.target.target),
+          servername: comparableName(job.target.target),
           timeoutMs,
           ...(own ? { signal: own.signal } : {}),
         });
@@ -303,10 +303,10 @@ function tcpCheck(job: Job, severity: Severity): Check {
 }
 
 function tlsCheck(job: Job, options: Pick<ProbeOptions, 'now' | 'ca'>): Check {
-  const target = normalise(job.target.target);
+  const target = comparableName(job.target.target);
   const subject = `${target}@${job.endpoint}`;
   const port = job.target.port;
-  const names = [target, ...job.target.names.map(normalise).filter((n) => n !== target)];
+  const names = [target, ...job.target.names.map(comparableName).filter((n) => n !== target)];
   const evidence: Record<string, unknown> = {
     target,
     address: job.address,

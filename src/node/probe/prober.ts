@@ -1,21 +1,21 @@
 /**
- * The socket adapter of the probe (RULES.md §9): the only client module that imports `node:net`
- * and `node:tls` (the demo's listeners are edge-server.ts). Everything else takes a {@link Prober},
- * so the certificate rules are tested without sockets and this file is tested against real
- * listeners on 127.0.0.x.
+ * The socket side of the probe (RULES.md §9): TCP with `node:net`, then TLS through the `node:tls`
+ * adapter (tls.ts). Everything else takes a {@link Prober}, so the certificate rules are tested
+ * without sockets and this file is tested against real listeners on 127.0.0.x.
  *
- * Node 20 pitfalls measured here (and avoided):
- * - `getPeerX509Certificate()` works once: a second call, or a later `getPeerCertificate()`, returns
- *   `undefined`, and calling either after the socket failed can crash the process. We call only
- *   `getPeerCertificate(true)`, and only from `keylog`/`secureConnect` handlers, never after an error.
- * - The Edge asks for a client certificate (mutual TLS) and may refuse a probe that has none. With
+ * Node 20 pitfall measured here (and avoided): the Edge asks for a client certificate (mutual TLS) and may refuse a probe that has none. With
  *   TLS 1.2 the refusal arrives before `secureConnect`; with TLS 1.3 the client sees `secureConnect`
  *   first and the refusal (alert 116 "certificate required") afterwards. The server certificate is
  *   already known at the first `keylog` line that follows it, so it is captured there.
  */
-import { X509Certificate } from 'node:crypto';
 import net from 'node:net';
-import tls from 'node:tls';
+import {
+  createClientContext,
+  readPeerChain,
+  startTlsClient,
+  type TlsClientContext,
+  type TlsSocket,
+} from './tls.js';
 
 /** Where to really connect for an address and port (like curl's `--connect-to`). */
 export type ConnectTo = (address: string, port: number) => { host: string; port: number };
@@ -110,50 +110,9 @@ const CONNECT_ERROR_REASONS: Record<string, FailureReason> = {
   EPIPE: 'closed',
 };
 
-/** Node's public root certificates (PEM): the trust anchors the certificate rules use by default. */
-export function publicRootCertificates(): readonly string[] {
-  return tls.rootCertificates;
-}
-
 /** `address:port`, or `[address]:port` for IPv6. */
 export function formatEndpoint(address: string, port: number): string {
   return net.isIPv6(address) ? `[${address}]:${port}` : `${address}:${port}`;
-}
-
-/** The client settings: accept anything so that we can judge it (old protocols, weak keys, any chain). */
-function clientContext(ca: readonly string[] | undefined): tls.SecureContext {
-  return tls.createSecureContext({
-    // Accept TLS 1.0/1.1 so that an old Edge is reported (tls.old_protocol) rather than refused.
-    minVersion: 'TLSv1',
-    // SECLEVEL=0: OpenSSL 3 refuses TLS < 1.2 and weak keys otherwise; we only look, we send nothing.
-    ciphers: 'DEFAULT@SECLEVEL=0',
-    ...(ca !== undefined && ca.length > 0 ? { ca: [...tls.rootCertificates, ...ca] } : {}),
-  });
-}
-
-/** The peer chain as PEM, leaf first; `[]` when the server has not sent a certificate yet. */
-function readPeerChain(socket: tls.TLSSocket): string[] {
-  let cert: tls.DetailedPeerCertificate | undefined;
-  try {
-    cert = socket.getPeerCertificate(true);
-  } catch {
-    return [];
-  }
-  const chain: string[] = [];
-  const seen = new Set<string>();
-  // A self-signed root's issuerCertificate is itself: stop on a repeat.
-  while (cert?.raw !== undefined && chain.length < 16) {
-    const fingerprint = cert.fingerprint256;
-    if (seen.has(fingerprint)) break;
-    seen.add(fingerprint);
-    try {
-      chain.push(new X509Certificate(cert.raw).toString());
-    } catch {
-      break;
-    }
-    cert = cert.issuerCertificate;
-  }
-  return chain;
 }
 
 /** OpenSSL's `80…:error:0A000410:SSL routines:ssl3_read_bytes:sslv3 alert handshake failure:file:line:` → the reason. */
@@ -179,14 +138,14 @@ function describe(error: unknown): { code?: string; message: string } {
  * const outcome = await prober.probe({ address: '192.0.2.10', port: 5061, servername: 'sip.contoso.com', timeoutMs: 3000 });
  */
 export function createProber(options: ProberOptions = {}): Prober {
-  let context: tls.SecureContext | undefined;
+  let context: TlsClientContext | undefined;
   const connectTo: ConnectTo = options.connectTo ?? ((address, port) => ({ host: address, port }));
   return {
     probe(request) {
       let target: { host: string; port: number };
       try {
         target = connectTo(request.address, request.port);
-        context ??= clientContext(options.ca);
+        context ??= createClientContext(options.ca);
       } catch (error) {
         const connectedTo = formatEndpoint(request.address, request.port);
         return Promise.resolve({
@@ -201,7 +160,7 @@ export function createProber(options: ProberOptions = {}): Prober {
 function runProbe(
   request: ProbeRequest,
   target: { host: string; port: number },
-  context: tls.SecureContext,
+  context: TlsClientContext,
 ): Promise<ProbeOutcome> {
   const timeoutMs = Math.max(1, request.timeoutMs);
   const connectedTo = formatEndpoint(target.host, target.port);
@@ -212,7 +171,7 @@ function runProbe(
     let done = false;
     let timer: NodeJS.Timeout | undefined;
     let raw: net.Socket | undefined;
-    let secure: tls.TLSSocket | undefined;
+    let secure: TlsSocket | undefined;
     let tcp: TcpOutcome | undefined;
     // TLS phase state.
     let tlsStarted = 0;
@@ -298,7 +257,7 @@ function runProbe(
         () => failTls('timeout', { message: `no TLS handshake within ${timeoutMs} ms` }),
         timeoutMs,
       );
-      const capture = (socket: tls.TLSSocket): void => {
+      const capture = (socket: TlsSocket): void => {
         if (done) return;
         if (chain.length === 0) chain = readPeerChain(socket);
         try {
@@ -308,14 +267,7 @@ function runProbe(
         }
       };
       try {
-        secure = tls.connect({
-          socket: raw as net.Socket,
-          secureContext: context,
-          ...(net.isIP(request.servername) === 0 ? { servername: request.servername } : {}),
-          rejectUnauthorized: false,
-          // The name rules are ours (exact match, no wildcard); keep OpenSSL's verdict about the chain.
-          checkServerIdentity: () => undefined,
-        });
+        secure = startTlsClient(raw as net.Socket, context, request.servername);
       } catch (error) {
         failTls('error', describe(error));
         return;
