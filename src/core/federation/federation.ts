@@ -88,7 +88,7 @@ export function isOneLabelUnder(fqdn: string, domain: string): boolean {
 // structural and label rules). The TLD and registrability belong to the SIP domain, so `single_label`,
 // `numeric_tld`, `reserved_name`, `unknown_tld` and `public_suffix` are left to the relation codes.
 const TARGET_ERRORS = HOST_NAME_ERRORS;
-const TARGET_FQDN_OPTIONS = Object.freeze({ allowReserved: true, requireKnownTld: false });
+const TARGET_FQDN_OPTIONS = /* @__PURE__ */ Object.freeze({ allowReserved: true, requireKnownTld: false });
 
 /** The SIP domain as compared: trimmed, lower case, no root dot; junk is kept (it only fails the relation). */
 function comparableDomain(sipDomain: string): string {

@@ -28,7 +28,7 @@ export interface FqdnOptions {
 }
 
 /** The options every FQDN check uses unless told otherwise. */
-export const DEFAULT_FQDN_OPTIONS: Readonly<Required<FqdnOptions>> = Object.freeze({
+export const DEFAULT_FQDN_OPTIONS: Readonly<Required<FqdnOptions>> = /* @__PURE__ */ Object.freeze({
   allowIdn: false,
   allowReserved: false,
   requireKnownTld: true,
@@ -85,7 +85,7 @@ const CHAR_CLASS = /* @__PURE__ */ (() => {
 
 // RFC 6761 (test, localhost, invalid, example), RFC 6762 (local), RFC 7686 (onion), RFC 9476 (alt),
 // ICANN 2024 (internal), and the widespread private "localdomain".
-const RESERVED_TLDS: ReadonlySet<string> = new Set([
+const RESERVED_TLDS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'local',
   'localhost',
   'localdomain',
@@ -98,10 +98,10 @@ const RESERVED_TLDS: ReadonlySet<string> = new Set([
   'arpa',
 ]);
 // RFC 6761 §6.5: example.com, example.net, example.org.
-const EXAMPLE_TLDS: ReadonlySet<string> = new Set(['com', 'net', 'org']);
+const EXAMPLE_TLDS: ReadonlySet<string> = /* @__PURE__ */ new Set(['com', 'net', 'org']);
 
 // Microsoft documentation placeholders (RULES §1): a name under one was probably copied from the docs.
-const DOCUMENTATION_DOMAINS: ReadonlySet<string> = new Set([
+const DOCUMENTATION_DOMAINS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'contoso.com',
   'fabrikam.com',
   'litwareinc.com',
@@ -115,7 +115,7 @@ const DOCUMENTATION_DOMAINS: ReadonlySet<string> = new Set([
 ]);
 
 // tldts on an already validated, lower-case ASCII name: no host extraction, no validation, ICANN only.
-const TLDTS_OPTIONS = Object.freeze({
+const TLDTS_OPTIONS = /* @__PURE__ */ Object.freeze({
   extractHostname: false,
   validateHostname: false,
   detectIp: false,
@@ -312,7 +312,7 @@ export function diagnoseFqdn(input: unknown, options?: FqdnOptions | null): Fqdn
  * RULES §1's structural and label errors: what makes a string unfit as a host name whatever its TLD
  * (the SRV target rule of RULES §7 and the `fqdn.not_a_hostname` hint use them).
  */
-export const HOST_NAME_ERRORS: ReadonlySet<string> = new Set([
+export const HOST_NAME_ERRORS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'input.empty',
   'input.too_long',
   'fqdn.ip_address',
@@ -329,18 +329,18 @@ export const HOST_NAME_ERRORS: ReadonlySet<string> = new Set([
 ]);
 
 // Errors that make a bare host unfit for the `fqdn.not_a_hostname` hint.
-const HINT_BLOCKERS: ReadonlySet<string> = new Set([
+const HINT_BLOCKERS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   ...HOST_NAME_ERRORS,
   'input.not_string',
   'input.trimmed',
 ]);
 
-const LENIENT: ResolvedOptions = Object.freeze({
+const LENIENT: ResolvedOptions = /* @__PURE__ */ Object.freeze({
   allowIdn: false,
   allowReserved: true,
   requireKnownTld: false,
 });
-const LENIENT_IDN: ResolvedOptions = Object.freeze({
+const LENIENT_IDN: ResolvedOptions = /* @__PURE__ */ Object.freeze({
   allowIdn: true,
   allowReserved: true,
   requireKnownTld: false,

@@ -32,6 +32,7 @@ interface More<P> {
   readonly inconclusive?: true;
 }
 
+/* @__NO_SIDE_EFFECTS__ */
 function def<P extends object = None>(
   severity: Severity,
   message: (p: P) => string,

@@ -38,7 +38,7 @@ export interface ProvisioningRequest {
 /** MS-FAQ: "up to 10" Access Edge FQDNs per request. */
 export const MAX_ACCESS_EDGES = 10;
 
-const FIELDS: ReadonlySet<string> = new Set([
+const FIELDS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'agreementType',
   'agreementNumber',
   'accessEdgeFqdn',
@@ -46,7 +46,7 @@ const FIELDS: ReadonlySet<string> = new Set([
   'additionalAccessEdges',
   'publicImProvider',
 ]);
-const EDGE_FIELDS: ReadonlySet<string> = new Set(['fqdn', 'sipDomains']);
+const EDGE_FIELDS: ReadonlySet<string> = /* @__PURE__ */ new Set(['fqdn', 'sipDomains']);
 
 const { invalidType, pushUnknownFields } = /* @__PURE__ */ objectIssues('request');
 

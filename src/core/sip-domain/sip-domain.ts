@@ -6,7 +6,7 @@ import { type Issue, makeIssue, type Result, toResult, unwrap } from '../result.
  * First labels that name a host, not a domain (MS-FAQ: "Specify only the domain suffix … Do not
  * specify any FQDNs, including the FQDN for the Access Edge service").
  */
-export const HOST_LIKE_LABELS: ReadonlySet<string> = new Set([
+export const HOST_LIKE_LABELS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'sip',
   'sipfed',
   'sipexternal',
