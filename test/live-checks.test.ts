@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import type { Check } from '../src/core/report/report-types.js';
 import { checkDomainFederation, type DomainReport, type LiveOptions } from '../src/node/live/live.js';
 import { rr, serveForFile } from './helpers/dns-server.js';
+import { codes } from './helpers/issues.js';
 
 const ZONE = [
   // good.com: everything right, plus the related records.
@@ -73,7 +74,6 @@ const check = (report: DomainReport, id: Check['id'], subject?: string): Check =
   if (!found) throw new Error(`no ${id} check for ${subject ?? report.domain}`);
   return found;
 };
-const codes = (c: Check) => c.issues.map((issue) => issue.code);
 
 describe('a correct domain', () => {
   test('passes, with the selected record, its target and related records', async () => {

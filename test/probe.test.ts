@@ -24,6 +24,7 @@ import {
   TEST_ROOT,
   type TlsListenerOptions,
 } from './fixtures/certs/index.js';
+import { codes as codesOf } from './helpers/issues.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 const ADDRESS = '192.0.2.10';
@@ -64,8 +65,6 @@ async function probe(
   const elapsed = performance.now() - started;
   return { checks, tcp: checks[0]!, tls: checks[1]!, elapsed };
 }
-
-const codesOf = (check: Check) => check.issues.map((i) => i.code);
 
 // One listener per certificate rule; each probe must finish well within its timeout.
 describe('certificate rules over real TLS (MS-DEPLOY, MS-CERT)', () => {

@@ -1,16 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { codes, only } from '../../../test/helpers/issues.js';
 import { agreementNumberSchema, makeAgreementNumberSchema } from '../../zod/schemas.js';
-import type { Result } from '../result.js';
 import {
   AGREEMENT_TYPES,
   type AgreementType,
   assertAgreementNumber,
   checkAgreementNumber,
 } from './agreement-number.js';
-
-const codes = (result: Result<unknown>) => result.issues.map((issue) => issue.code);
-const only = (result: Result<unknown>, code: string) => result.issues.find((issue) => issue.code === code);
 
 // RULES §3: no public source documents a format; the number is opaque. Never stricter than this.
 describe('checkAgreementNumber', () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { codes } from '../../../test/helpers/issues.js';
 import {
   checkFederationTarget,
   evaluateFederationSrv,
@@ -15,7 +16,6 @@ const srv = (target: string, port = 5061, priority = 0, weight = 0): SrvRecord =
   port,
   target,
 });
-const codes = (result: { issues: { code: string }[] }) => result.issues.map((issue) => issue.code);
 
 describe('checkFederationTarget', () => {
   // MS-DEPLOY: "Each domain must resolve by DNS SRV query to an edge server FQDN that satisfies a

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { codes, only } from '../../../test/helpers/issues.js';
 import { fqdnSchema, makeFqdnSchema } from '../../zod/schemas.js';
 import type { Result } from '../result.js';
 import {
@@ -12,10 +13,8 @@ import {
 } from './fqdn.js';
 import { isPlausibleULabel, isValidALabel, punycodeDecode, urlToAscii } from './idna.js';
 
-const codes = (result: Result<unknown>) => result.issues.map((issue) => issue.code);
 const errorCodes = (result: Result<unknown>) =>
   result.issues.filter((issue) => issue.severity === 'error').map((issue) => issue.code);
-const only = (result: Result<unknown>, code: string) => result.issues.find((issue) => issue.code === code);
 
 /** The A-label of one Unicode label, by the platform's UTS #46 (test helper). */
 const aLabelOf = (label: string): string => urlToAscii(label) ?? 'xn--a';

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { codes } from '../../../test/helpers/issues.js';
 import { checkFqdn } from '../fqdn/fqdn.js';
 import type { Issue, Result } from '../result.js';
 import {
@@ -12,7 +13,6 @@ import {
   undecorateAddress,
 } from './name-decoration.js';
 
-const codes = (result: Result<unknown>) => result.issues.map((issue) => issue.code);
 const find = (result: Result<unknown>, code: string): Issue | undefined =>
   result.issues.find((issue) => issue.code === code);
 

@@ -46,7 +46,12 @@ export const DEFAULT_DECORATION: Readonly<{
   excludedDomains: readonly ['msn.com', 'outlook.com', 'live.com', 'hotmail.com'];
 }> = /* @__PURE__ */ Object.freeze({
   routingDomain: 'msn.com',
-  excludedDomains: /* @__PURE__ */ Object.freeze(['msn.com', 'outlook.com', 'live.com', 'hotmail.com'] as const),
+  excludedDomains: /* @__PURE__ */ Object.freeze([
+    'msn.com',
+    'outlook.com',
+    'live.com',
+    'hotmail.com',
+  ] as const),
 });
 
 /**

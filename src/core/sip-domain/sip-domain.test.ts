@@ -1,12 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { codes, only } from '../../../test/helpers/issues.js';
 import { sipDomainSchema } from '../../zod/schemas.js';
 import { checkFqdn } from '../fqdn/fqdn.js';
-import type { Result } from '../result.js';
 import { assertSipDomain, checkSipDomain } from './sip-domain.js';
-
-const codes = (result: Result<unknown>) => result.issues.map((issue) => issue.code);
-const only = (result: Result<unknown>, code: string) => result.issues.find((issue) => issue.code === code);
 
 describe('checkSipDomain', () => {
   // MS-FAQ: subdomains are valid SIP domains (example.fabrikam.com).
