@@ -282,6 +282,57 @@ export function checkTlsProtocol(protocol: string | null | undefined): Issue[] {
 }
 
 /**
+ * MS-DEPLOY: "the exact FQDN must be present in either the SN or the SAN" — exact, so a wildcard that
+ * would cover the name in a browser does not count. MS-CERT (Hh202161): no wildcard subject name.
+ */
+function nameIssues(names: readonly string[], cns: readonly string[], sans: readonly string[]): Issue[] {
+  const issues: Issue[] = [];
+  const certNames = new Set([...cns, ...sans].map(normaliseName));
+  const wildcards = [...certNames].filter((n) => n.startsWith('*.'));
+  const wanted = [...new Set(names.map(normaliseName))].filter((n) => n !== '');
+  for (const name of wanted) {
+    if (certNames.has(name)) continue;
+    const parent = name.slice(name.indexOf('.') + 1);
+    const wildcard = wildcards.find((w) => w.slice(2) === parent);
+    issues.push(makeIssue('tls.name_mismatch', [], { params: { name, ...(wildcard ? { wildcard } : {}) } }));
+  }
+  const expected = wanted[0];
+  for (const cn of cns) {
+    if (!cn.includes('*')) continue;
+    const params = { subject: cn, ...(expected === undefined ? {} : { expected }) };
+    issues.push(makeIssue('tls.wildcard_subject', [], { params }));
+  }
+  return issues;
+}
+
+/** Validity at `now`: not yet valid counts as expired (`params.notYetValid`); 30 days left warns. */
+function validityIssues(leaf: X509Certificate, now: Date): Issue[] {
+  const from = Date.parse(leaf.validFrom);
+  const to = Date.parse(leaf.validTo);
+  const validFrom = isoDate(leaf.validFrom);
+  const validTo = isoDate(leaf.validTo);
+  const t = now.getTime();
+  if (t < from || t > to) {
+    return [makeIssue('tls.expired', [], { params: { validFrom, validTo, notYetValid: t < from } })];
+  }
+  if (to - t < EXPIRING_SOON_DAYS * DAY_MS) {
+    const days = Math.floor((to - t) / DAY_MS);
+    return [makeIssue('tls.expiring_soon', [], { params: { days, validTo } })];
+  }
+  return [];
+}
+
+/** MS-CERT: server and (federation is mutual TLS) client EKU; no extension or anyExtendedKeyUsage is both. */
+function ekuIssues(eku: readonly string[] | null): Issue[] {
+  if (eku === null || eku.includes(EKU_ANY)) return [];
+  const issues: Issue[] = [];
+  const params = { eku: eku.join(', ') };
+  if (!eku.includes(EKU_SERVER_AUTH)) issues.push(makeIssue('tls.missing_server_auth', [], { params }));
+  if (!eku.includes(EKU_CLIENT_AUTH)) issues.push(makeIssue('tls.missing_client_auth', [], { params }));
+  return issues;
+}
+
+/**
  * Judges the certificate an Edge presents for federation (RULES §9):
  * exact name, no wildcard subject, validity, extended key usage, and trust.
  *
@@ -309,55 +360,14 @@ export function checkEdgeCertificate(
     const reason = first === undefined ? 'no certificate' : 'the certificate could not be parsed';
     return { ok: false, issues: [makeIssue('tls.handshake_failed', [], { params: { reason } })] };
   }
-  const now = options.now ?? new Date();
-  const issues: Issue[] = [];
-
   const cns = commonNames(leaf);
   const sans = dnsNames(leaf);
-  const certNames = new Set([...cns, ...sans].map(normaliseName));
-  const wildcards = [...certNames].filter((n) => n.startsWith('*.'));
-
-  // MS-DEPLOY: "the exact FQDN must be present in either the SN or the SAN" — exact, so a
-  // wildcard that would cover the name in a browser does not count.
-  const wanted = [...new Set(options.names.map(normaliseName))].filter((n) => n !== '');
-  for (const name of wanted) {
-    if (certNames.has(name)) continue;
-    const parent = name.slice(name.indexOf('.') + 1);
-    const wildcard = wildcards.find((w) => w.slice(2) === parent);
-    issues.push(makeIssue('tls.name_mismatch', [], { params: { name, ...(wildcard ? { wildcard } : {}) } }));
-  }
-
-  // MS-CERT (Hh202161): wildcards are not supported for the Access Edge's subject name.
-  for (const cn of cns) {
-    if (!cn.includes('*')) continue;
-    const expected = wanted[0];
-    const params = { subject: cn, ...(expected === undefined ? {} : { expected }) };
-    issues.push(makeIssue('tls.wildcard_subject', [], { params }));
-  }
-
-  // Validity: not yet valid counts as expired (params.notYetValid).
-  const from = Date.parse(leaf.validFrom);
-  const to = Date.parse(leaf.validTo);
-  const validFrom = isoDate(leaf.validFrom);
-  const validTo = isoDate(leaf.validTo);
-  const t = now.getTime();
-  if (t < from || t > to) {
-    issues.push(makeIssue('tls.expired', [], { params: { validFrom, validTo, notYetValid: t < from } }));
-  } else if (to - t < EXPIRING_SOON_DAYS * DAY_MS) {
-    const days = Math.floor((to - t) / DAY_MS);
-    issues.push(makeIssue('tls.expiring_soon', [], { params: { days, validTo } }));
-  }
-
-  // MS-CERT: the external Edge certificate needs server and (federation is mutual TLS) client EKU.
   const eku = extendedKeyUsage(leaf);
-  if (eku !== null && !eku.includes(EKU_ANY)) {
-    if (!eku.includes(EKU_SERVER_AUTH)) {
-      issues.push(makeIssue('tls.missing_server_auth', [], { params: { eku: eku.join(', ') } }));
-    }
-    if (!eku.includes(EKU_CLIENT_AUTH)) {
-      issues.push(makeIssue('tls.missing_client_auth', [], { params: { eku: eku.join(', ') } }));
-    }
-  }
+  const issues: Issue[] = [
+    ...nameIssues(options.names, cns, sans),
+    ...validityIssues(leaf, options.now ?? new Date()),
+    ...ekuIssues(eku),
+  ];
 
   // MS-CERT: issued by a public CA that federation partners trust.
   const trust = verifyChain(chain, options);
@@ -370,8 +380,8 @@ export function checkEdgeCertificate(
     commonNames: cns,
     dnsNames: sans,
     issuer: oneLine(leaf.issuer),
-    validFrom,
-    validTo,
+    validFrom: isoDate(leaf.validFrom),
+    validTo: isoDate(leaf.validTo),
     eku,
     serialNumber: leaf.serialNumber,
     fingerprint256: leaf.fingerprint256,

@@ -157,161 +157,190 @@ export function createProber(options: ProberOptions = {}): Prober {
   };
 }
 
+/** The state of one probe, shared by its two phases. */
+interface Session {
+  readonly request: ProbeRequest;
+  readonly context: TlsClientContext;
+  /** Bound of each phase, in milliseconds (at least 1). */
+  readonly timeoutMs: number;
+  readonly connectedTo: string;
+  readonly started: number;
+  readonly resolve: (outcome: ProbeOutcome) => void;
+  readonly onAbort: () => void;
+  done: boolean;
+  timer?: NodeJS.Timeout;
+  raw?: net.Socket;
+  secure?: TlsSocket;
+  tcp?: TcpOutcome;
+  // TLS phase.
+  tlsStarted: number;
+  chain: string[];
+  protocol: string | null;
+  secureConnected: boolean;
+  opensslVerifyError?: string | null;
+}
+
+const elapsed = (since: number): number => Math.round(performance.now() - since);
+
+/** Ends the probe once: stops the timer, frees the sockets and the abort listener, resolves. */
+function finish(session: Session, outcome: ProbeOutcome): void {
+  if (session.done) return;
+  session.done = true;
+  if (session.timer !== undefined) clearTimeout(session.timer);
+  session.request.signal?.removeEventListener('abort', session.onAbort);
+  session.secure?.destroy();
+  session.raw?.destroy();
+  session.resolve(outcome);
+}
+
+function tlsOutcome(session: Session, error?: TlsOutcome['error']): TlsOutcome {
+  const outcome: TlsOutcome = {
+    certificateRetrieved: session.chain.length > 0,
+    handshakeCompleted: session.secureConnected && error === undefined,
+    protocol: session.protocol,
+    chain: session.chain,
+    durationMs: elapsed(session.tlsStarted),
+  };
+  if (session.opensslVerifyError !== undefined) outcome.opensslVerifyError = session.opensslVerifyError;
+  if (error !== undefined) outcome.error = error;
+  return outcome;
+}
+
+function failTcp(session: Session, reason: FailureReason, detail: { code?: string; message: string }): void {
+  const { connectedTo } = session;
+  finish(session, {
+    tcp: { connected: false, reason, ...detail, durationMs: elapsed(session.started), connectedTo },
+  });
+}
+
+function failTls(session: Session, reason: FailureReason, detail: { code?: string; message: string }): void {
+  if (session.tcp === undefined) failTcp(session, reason, detail);
+  else finish(session, { tcp: session.tcp, tls: tlsOutcome(session, { reason, ...detail }) });
+}
+
+/** Ends the probe with the TLS phase as it stands (handshake done). */
+function succeed(session: Session): void {
+  finish(session, { tcp: session.tcp!, tls: tlsOutcome(session) });
+}
+
 function runProbe(
   request: ProbeRequest,
   target: { host: string; port: number },
   context: TlsClientContext,
 ): Promise<ProbeOutcome> {
-  const timeoutMs = Math.max(1, request.timeoutMs);
-  const connectedTo = formatEndpoint(target.host, target.port);
-  const started = performance.now();
-  const elapsed = (since: number): number => Math.round(performance.now() - since);
-
   return new Promise<ProbeOutcome>((resolve) => {
-    let done = false;
-    let timer: NodeJS.Timeout | undefined;
-    let raw: net.Socket | undefined;
-    let secure: TlsSocket | undefined;
-    let tcp: TcpOutcome | undefined;
-    // TLS phase state.
-    let tlsStarted = 0;
-    let chain: string[] = [];
-    let protocol: string | null = null;
-    let secureConnected = false;
-    let opensslVerifyError: string | null | undefined;
-
-    const finish = (outcome: ProbeOutcome): void => {
-      if (done) return;
-      done = true;
-      if (timer !== undefined) clearTimeout(timer);
-      request.signal?.removeEventListener('abort', onAbort);
-      secure?.destroy();
-      raw?.destroy();
-      resolve(outcome);
+    const session: Session = {
+      request,
+      context,
+      timeoutMs: Math.max(1, request.timeoutMs),
+      connectedTo: formatEndpoint(target.host, target.port),
+      started: performance.now(),
+      resolve,
+      onAbort: () => failTls(session, 'aborted', { message: 'the probe was aborted' }),
+      done: false,
+      tlsStarted: 0,
+      chain: [],
+      protocol: null,
+      secureConnected: false,
     };
-    const tlsOutcome = (error?: TlsOutcome['error']): TlsOutcome => {
-      const outcome: TlsOutcome = {
-        certificateRetrieved: chain.length > 0,
-        handshakeCompleted: secureConnected && error === undefined,
-        protocol,
-        chain,
-        durationMs: elapsed(tlsStarted),
-      };
-      if (opensslVerifyError !== undefined) outcome.opensslVerifyError = opensslVerifyError;
-      if (error !== undefined) outcome.error = error;
-      return outcome;
-    };
-    const failTcp = (reason: FailureReason, detail: { code?: string; message: string }): void => {
-      finish({ tcp: { connected: false, reason, ...detail, durationMs: elapsed(started), connectedTo } });
-    };
-    const failTls = (reason: FailureReason, detail: { code?: string; message: string }): void => {
-      if (tcp === undefined) failTcp(reason, detail);
-      else finish({ tcp, tls: tlsOutcome({ reason, ...detail }) });
-    };
-    function onAbort(): void {
-      failTls('aborted', { message: 'the probe was aborted' });
-    }
-
     if (request.signal?.aborted) {
-      finish({
-        tcp: {
-          connected: false,
-          reason: 'aborted',
-          message: 'the probe was aborted',
-          durationMs: 0,
-          connectedTo,
-        },
-      });
+      failTcp(session, 'aborted', { message: 'the probe was aborted' });
       return;
     }
-    request.signal?.addEventListener('abort', onAbort, { once: true });
+    request.signal?.addEventListener('abort', session.onAbort, { once: true });
+    connectTcp(session, target);
+  });
+}
 
-    // Phase 1: TCP connect.
-    timer = setTimeout(
-      () => failTcp('timeout', { message: `no connection within ${timeoutMs} ms` }),
-      timeoutMs,
-    );
-    try {
-      raw = net.connect({ host: target.host, port: target.port });
-    } catch (error) {
-      failTcp('error', describe(error));
+/** Phase 1: TCP connect, bounded by the phase timeout; then phase 2 on the same connection. */
+function connectTcp(session: Session, target: { host: string; port: number }): void {
+  const { timeoutMs } = session;
+  session.timer = setTimeout(
+    () => failTcp(session, 'timeout', { message: `no connection within ${timeoutMs} ms` }),
+    timeoutMs,
+  );
+  let raw: net.Socket;
+  try {
+    raw = net.connect({ host: target.host, port: target.port });
+  } catch (error) {
+    failTcp(session, 'error', describe(error));
+    return;
+  }
+  session.raw = raw;
+  raw.on('error', (error) => {
+    if (session.done) return;
+    const detail = describe(error);
+    if (session.tcp === undefined)
+      failTcp(session, CONNECT_ERROR_REASONS[detail.code ?? ''] ?? 'error', detail);
+    // After connect, the TLS socket reports the error.
+  });
+  raw.once('connect', () => {
+    if (session.done) return;
+    clearTimeout(session.timer);
+    session.tcp = { connected: true, durationMs: elapsed(session.started), connectedTo: session.connectedTo };
+    startTls(session, raw);
+  });
+}
+
+/** Reads the certificate and protocol as soon as they are known (never after an error). */
+function capture(session: Session, socket: TlsSocket): void {
+  if (session.done) return;
+  if (session.chain.length === 0) session.chain = readPeerChain(socket);
+  try {
+    session.protocol ??= socket.getProtocol();
+  } catch {
+    // unknown until later
+  }
+}
+
+/** Phase 2: TLS on the connection, bounded by its own timeout. */
+function startTls(session: Session, raw: net.Socket): void {
+  const { timeoutMs } = session;
+  session.tlsStarted = performance.now();
+  session.timer = setTimeout(
+    () => failTls(session, 'timeout', { message: `no TLS handshake within ${timeoutMs} ms` }),
+    timeoutMs,
+  );
+  let socket: TlsSocket;
+  try {
+    socket = startTlsClient(raw, session.context, session.request.servername);
+  } catch (error) {
+    failTls(session, 'error', describe(error));
+    return;
+  }
+  session.secure = socket;
+  // The first keylog line after the server's Certificate message is the earliest moment the
+  // certificate can be read; the refusal of a client without a certificate comes later.
+  socket.on('keylog', () => capture(session, socket));
+  socket.on('error', (error) => {
+    if (session.done) return;
+    const detail = describe(error);
+    failTls(session, CONNECT_ERROR_REASONS[detail.code ?? ''] ?? 'error', detail);
+  });
+  socket.on('close', () => {
+    if (session.done) return;
+    if (session.secureConnected) succeed(session);
+    else failTls(session, 'closed', { message: 'the server closed the connection during the handshake' });
+  });
+  // TLS 1.3: the end of the connection, or a session ticket, after secureConnect means accepted.
+  socket.on('end', () => {
+    if (!session.done && session.secureConnected) succeed(session);
+  });
+  socket.on('session', () => {
+    if (!session.done && session.secureConnected) succeed(session);
+  });
+  socket.once('secureConnect', () => {
+    if (session.done) return;
+    capture(session, socket);
+    session.secureConnected = true;
+    session.opensslVerifyError = socket.authorized ? null : String(socket.authorizationError ?? 'unknown');
+    if (session.protocol !== 'TLSv1.3') {
+      succeed(session);
       return;
     }
-    raw.on('error', (error) => {
-      if (done) return;
-      const detail = describe(error);
-      if (tcp === undefined) failTcp(CONNECT_ERROR_REASONS[detail.code ?? ''] ?? 'error', detail);
-      // After connect, the TLS socket reports the error.
-    });
-    raw.once('connect', () => {
-      if (done) return;
-      clearTimeout(timer);
-      tcp = { connected: true, durationMs: elapsed(started), connectedTo };
-      startTls();
-    });
-
-    // Phase 2: TLS on the same connection.
-    function startTls(): void {
-      tlsStarted = performance.now();
-      timer = setTimeout(
-        () => failTls('timeout', { message: `no TLS handshake within ${timeoutMs} ms` }),
-        timeoutMs,
-      );
-      const capture = (socket: TlsSocket): void => {
-        if (done) return;
-        if (chain.length === 0) chain = readPeerChain(socket);
-        try {
-          protocol ??= socket.getProtocol();
-        } catch {
-          // unknown until later
-        }
-      };
-      try {
-        secure = startTlsClient(raw as net.Socket, context, request.servername);
-      } catch (error) {
-        failTls('error', describe(error));
-        return;
-      }
-      const socket = secure;
-      // The first keylog line after the server's Certificate message is the earliest moment the
-      // certificate can be read; the refusal of a client without a certificate comes later.
-      socket.on('keylog', () => capture(socket));
-      socket.on('error', (error) => {
-        if (done) return;
-        const detail = describe(error);
-        failTls(CONNECT_ERROR_REASONS[detail.code ?? ''] ?? 'error', detail);
-      });
-      socket.on('close', () => {
-        if (done) return;
-        if (secureConnected) finish({ tcp: tcp!, tls: tlsOutcome() });
-        else failTls('closed', { message: 'the server closed the connection during the handshake' });
-      });
-      socket.on('end', () => {
-        if (done || !secureConnected) return;
-        finish({ tcp: tcp!, tls: tlsOutcome() });
-      });
-      socket.on('session', () => {
-        // TLS 1.3: a session ticket means the server accepted the handshake.
-        if (done || !secureConnected) return;
-        finish({ tcp: tcp!, tls: tlsOutcome() });
-      });
-      socket.once('secureConnect', () => {
-        if (done) return;
-        capture(socket);
-        secureConnected = true;
-        opensslVerifyError = socket.authorized ? null : String(socket.authorizationError ?? 'unknown');
-        if (protocol !== 'TLSv1.3') {
-          finish({ tcp: tcp!, tls: tlsOutcome() });
-          return;
-        }
-        // TLS 1.3: wait briefly for a ticket (accepted) or an alert (refused), within the phase budget.
-        const remaining = timeoutMs - (performance.now() - tlsStarted);
-        clearTimeout(timer);
-        timer = setTimeout(
-          () => finish({ tcp: tcp!, tls: tlsOutcome() }),
-          Math.max(0, Math.min(TLS13_GRACE_MS, remaining)),
-        );
-      });
-    }
+    // TLS 1.3: wait briefly for a ticket (accepted) or an alert (refused), within the phase budget.
+    const remaining = timeoutMs - (performance.now() - session.tlsStarted);
+    clearTimeout(session.timer);
+    session.timer = setTimeout(() => succeed(session), Math.max(0, Math.min(TLS13_GRACE_MS, remaining)));
   });
 }
