@@ -2,6 +2,7 @@
 // INTERFACE.md). Reads every import of src/ (tests excluded) with the TypeScript parser and fails on
 // a folder cycle, a value-import cycle between files, or an import across a layer the wrong way.
 // Each failure names the offending edge.
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { cycles, folderOf, type ImportEdge, importGraph, sourceFiles } from './helpers/import-graph.js';
 
@@ -30,6 +31,16 @@ const PENDING_DNS2_IMPORTERS: readonly string[] = [
  * moving those helpers into a folder of their own ends it.
  */
 const ACCEPTED_FOLDER_CYCLES: readonly string[] = ['cli ↔ cli/commands'];
+
+/**
+ * TODO(integrator): files that still import `comparableName` under another name (`as lower`,
+ * `as normalise`); rename at the use sites, then remove each entry.
+ */
+const PENDING_RENAMED_IMPORTS: readonly string[] = [
+  'src/node/dns/resolver.ts',
+  'src/node/live/live.ts',
+  'src/node/servers/zone-server.ts',
+];
 
 const layerOf = (file: string): string => file.split('/')[1]?.replace(/\.ts$/, '') ?? '';
 
@@ -106,5 +117,36 @@ describe('architecture: src/ import graph', () => {
   test('every pending dns2 importer still imports dns2 (else remove it from the list)', () => {
     const importers = new Set(EDGES.filter((edge) => edge.to === 'dns2').map((edge) => edge.from));
     expect(PENDING_DNS2_IMPORTERS.filter((file) => !importers.has(file))).toEqual([]);
+  });
+
+  test('one name per function: comparableName is never imported under another name', () => {
+    const renamed = sourceFiles().filter((file) =>
+      /\bcomparableName as \w+/.test(readFileSync(file, 'utf8')),
+    );
+    expect(renamed.filter((file) => !PENDING_RENAMED_IMPORTS.includes(file))).toEqual([]);
+    expect(PENDING_RENAMED_IMPORTS.filter((file) => !renamed.includes(file))).toEqual([]);
+  });
+});
+
+describe('the cycle finder', () => {
+  test('finds each cycle once, as a closed path, and ignores what hangs off it', () => {
+    const edges = [
+      ['a', 'b'],
+      ['b', 'c'],
+      ['c', 'a'],
+      ['c', 'd'],
+      ['x', 'y'],
+      ['y', 'x'],
+      ['z', 'z'],
+    ].map(([from, to]) => ({ from: from!, to: to! }));
+    expect(cycles(edges)).toEqual(
+      expect.arrayContaining([
+        ['a', 'b', 'c', 'a'],
+        ['x', 'y', 'x'],
+        ['z', 'z'],
+      ]),
+    );
+    expect(cycles(edges)).toHaveLength(3);
+    expect(cycles([{ from: 'a', to: 'b' }])).toEqual([]);
   });
 });
