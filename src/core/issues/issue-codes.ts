@@ -172,9 +172,10 @@ export const ISSUE_DEFINITIONS = /* @__PURE__ */ Object.freeze({
     E,
     (p: Label) => `The label ${q(p.label)} contains an underscore, which host names cannot.`,
   ),
-  'fqdn.wildcard': def(
-    E,
-    (p: Label) => `The label ${q(p.label)} is a wildcard ("*"), which the Edge does not support.`,
+  'fqdn.wildcard': def(E, (p: Label) =>
+    p.label === '*'
+      ? 'A wildcard label ("*") is not allowed: the Edge does not support wildcards.'
+      : `The label ${q(p.label)} holds a wildcard ("*"), which the Edge does not support.`,
   ),
   'fqdn.label_hyphen': def(E, (p: Label) => `The label ${q(p.label)} starts or ends with a hyphen.`),
   'fqdn.invalid_a_label': def(E, (p: Label) => `The label ${q(p.label)} is not a valid IDNA A-label.`),
