@@ -20,7 +20,7 @@ export interface Issue {
   /** Stable, never renamed or reused, e.g. `fqdn.label_too_long`. */
   code: IssueCode;
   severity: Severity;
-  /** English sentence generated from `code` and `params` in one place (`issues.ts`). */
+  /** English sentence generated from `code` and `params` in one place (`issues/issue-codes.ts`). */
   message: string;
   path: IssuePath;
   params?: IssueParams;
