@@ -37,7 +37,11 @@ function sampleReport(): Report {
         status: 'fail',
         issues: [
           makeIssue('federation.target_outside_domain', [], {
-            params: { target: 'sip.fabrikam-edge.net', domain: 'fabrikam.net' },
+            params: {
+              target: 'sip.fabrikam-edge.net',
+              domain: 'fabrikam.net',
+              suggested: 'sip.fabrikam.net',
+            },
             hint: 'Publish _sipfederationtls._tcp.fabrikam.net. 3600 IN SRV 0 0 5061 sip.fabrikam.net.',
           }),
         ],
@@ -51,7 +55,7 @@ function sampleReport(): Report {
         status: 'warn',
         issues: [
           makeIssue('dns.target_is_alias', [], {
-            params: { target: 'sip.fabrikam-edge.net', alias: 'x|y`z' },
+            params: { target: 'sip.fabrikam-edge.net', alias: 'x|y`z', domain: 'fabrikam.net' },
           }),
         ],
         evidence: { addresses: ['198.51.100.7'] },
@@ -62,7 +66,7 @@ function sampleReport(): Report {
         status: 'inconclusive',
         issues: [
           makeIssue('dns.timeout', [], {
-            params: { name: '_sipfederationtls._tcp.tailwind-books.org', type: 'SRV' },
+            params: { name: '_sipfederationtls._tcp.tailwind-books.org', type: 'SRV', timeoutMs: 2000 },
           }),
         ],
       }),
@@ -209,7 +213,7 @@ describe('hostile values from DNS servers and certificates cannot reach the term
         evidence: { records: [{ priority: 0, weight: 0, port: 5061, target: evil }], addresses: [evil] },
         issues: [
           makeIssue('federation.target_outside_domain', [], {
-            params: { target: evil, domain: 'fabrikam.net' },
+            params: { target: evil, domain: 'fabrikam.net', suggested: 'sip.fabrikam.net' },
             hint: `Publish ${evil}`,
           }),
           // A code this version does not know (a newer report): rendered, not a crash.

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VERSION } from '../src/core/version.js';
 import { ESC, ndjson, ROOT, runCli } from './cli-helpers.js';
+import { codes } from './helpers/issues.js';
 
 interface Line {
   input: string;
@@ -12,7 +13,6 @@ interface Line {
   value?: string;
   issues: { code: string; severity: string; path: unknown[] }[];
 }
-const codes = (line: Line): string[] => line.issues.map((issue) => issue.code);
 
 describe('version and help', () => {
   it('--version prints the version shared with the report, equal to package.json', async () => {

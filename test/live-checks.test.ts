@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import type { Check } from '../src/core/report/report-types.js';
 import { checkDomainFederation, type DomainReport, type LiveOptions } from '../src/node/live/live.js';
 import { rr, serveForFile } from './helpers/dns-server.js';
+import { codes } from './helpers/issues.js';
 
 const ZONE = [
   // good.com: everything right, plus the related records.
@@ -73,7 +74,6 @@ const check = (report: DomainReport, id: Check['id'], subject?: string): Check =
   if (!found) throw new Error(`no ${id} check for ${subject ?? report.domain}`);
   return found;
 };
-const codes = (c: Check) => c.issues.map((issue) => issue.code);
 
 describe('a correct domain', () => {
   test('passes, with the selected record, its target and related records', async () => {
@@ -195,7 +195,11 @@ describe('RULES §8: the targets', () => {
   });
   test('the alias names the canonical name; addresses come through the chain', async () => {
     const c = check(await checkDomainFederation('alias.com', options()), 'srv-target');
-    expect(c.issues[0]!.params).toEqual({ target: 'sip.alias.com', alias: 'edge.hosting.net' });
+    expect(c.issues[0]!.params).toEqual({
+      target: 'sip.alias.com',
+      alias: 'edge.hosting.net',
+      domain: 'alias.com',
+    });
     expect(c.evidence).toMatchObject({ addresses: [{ address: '203.0.113.30', class: 'reserved' }] });
   });
   test('A private, AAAA unanswered: inconclusive, not dns.private_address ("resolves only to")', async () => {

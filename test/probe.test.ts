@@ -24,6 +24,7 @@ import {
   TEST_ROOT,
   type TlsListenerOptions,
 } from './fixtures/certs/index.js';
+import { codes as codesOf } from './helpers/issues.js';
 
 const NOW = new Date('2026-06-01T00:00:00Z');
 const ADDRESS = '192.0.2.10';
@@ -64,8 +65,6 @@ async function probe(
   const elapsed = performance.now() - started;
   return { checks, tcp: checks[0]!, tls: checks[1]!, elapsed };
 }
-
-const codesOf = (check: Check) => check.issues.map((i) => i.code);
 
 // One listener per certificate rule; each probe must finish well within its timeout.
 describe('certificate rules over real TLS (MS-DEPLOY, MS-CERT)', () => {
@@ -191,8 +190,10 @@ describe('mutual TLS: the server refuses a client without a certificate', () => 
   });
 });
 
-describe('reachability and timeouts: nothing hangs', () => {
-  it('connection refused: probe.unreachable, tls skipped, fast', async () => {
+// Timer-bound and independent (each test has its own listeners): run concurrently, each with the
+// `expect` of its own context.
+describe.concurrent('reachability and timeouts: nothing hangs', () => {
+  it('connection refused: probe.unreachable, tls skipped, fast', async ({ expect }) => {
     const port = await closedPort();
     const { tcp, tls, elapsed } = await probe({ host: '127.0.0.1', port });
     expect(tcp.status).toBe('fail');
@@ -206,7 +207,7 @@ describe('reachability and timeouts: nothing hangs', () => {
     expect(elapsed).toBeLessThan(1000);
   });
 
-  it('one address refused, one good: a warning', async () => {
+  it('one address refused, one good: a warning', async ({ expect }) => {
     const good = await listen({ leaf: 'good' });
     const port = await closedPort();
     const checks = await probeEdges([target(['192.0.2.10', '192.0.2.11'])], {
@@ -224,7 +225,7 @@ describe('reachability and timeouts: nothing hangs', () => {
     ]);
   });
 
-  it('a server that never speaks TLS: tls.handshake_failed at the timeout', async () => {
+  it('a server that never speaks TLS: tls.handshake_failed at the timeout', async ({ expect }) => {
     const silent = await startSilentListener();
     listeners.push(silent);
     const { tcp, tls, elapsed } = await probe(silent, { timeoutMs: 300 });
@@ -241,7 +242,7 @@ describe('reachability and timeouts: nothing hangs', () => {
     await expect.poll(() => silent.open(), { timeout: 1000 }).toBe(0);
   });
 
-  it('the concurrency limit holds against slow servers', async () => {
+  it('the concurrency limit holds against slow servers', async ({ expect }) => {
     const silent = await startSilentListener();
     listeners.push(silent);
     const addresses = ['192.0.2.1', '192.0.2.2', '192.0.2.3', '192.0.2.4'];
@@ -253,7 +254,7 @@ describe('reachability and timeouts: nothing hangs', () => {
     expect(elapsed).toBeLessThan(1800);
   });
 
-  it('an abort signal (the run deadline) ends a waiting probe: inconclusive', async () => {
+  it('an abort signal (the run deadline) ends a waiting probe: inconclusive', async ({ expect }) => {
     const silent = await startSilentListener();
     listeners.push(silent);
     const { tcp, tls, elapsed } = await probe(silent, {
@@ -267,14 +268,14 @@ describe('reachability and timeouts: nothing hangs', () => {
     await expect.poll(() => silent.open(), { timeout: 1000 }).toBe(0);
   });
 
-  it('closes its sockets after a completed probe', async () => {
+  it('closes its sockets after a completed probe', async ({ expect }) => {
     const listener = await listen({ leaf: 'good', maxVersion: 'TLSv1.2' });
     await probe(listener);
     await expect.poll(() => listener.open(), { timeout: 1000 }).toBe(0);
     expect(listener.accepted()).toBe(1);
   });
 
-  it('a connectTo that throws is reported, not thrown', async () => {
+  it('a connectTo that throws is reported, not thrown', async ({ expect }) => {
     const { tcp, tls } = await probe(
       { host: '127.0.0.1', port: 1 },
       {

@@ -1,6 +1,14 @@
-// Runs before every test file: no test may reach a real name server. A resolver created without
-// `nameservers` takes the system's (`node:dns` getServers()); point those at a closed loopback port
-// so that a test that forgets to pass its own server fails fast instead of querying the network.
+// Runs before every test file.
 import dns from 'node:dns';
+import fc from 'fast-check';
 
+// No test may reach a real name server. A resolver created without `nameservers` takes the system's
+// (`node:dns` getServers()); point those at a closed loopback port so that a test that forgets to
+// pass its own server fails fast instead of querying the network.
 dns.setServers(['127.0.0.1:9']);
+
+// Seeded properties: every run explores the same cases, and a failure prints the seed and the path
+// to replay it. FC_SEED=<n> explores other cases (e.g. FC_SEED=$RANDOM npm test).
+const DEFAULT_SEED = 20_260_129;
+const seed = Number.parseInt(process.env.FC_SEED ?? '', 10);
+fc.configureGlobal({ seed: Number.isSafeInteger(seed) ? seed : DEFAULT_SEED });

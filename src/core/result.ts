@@ -1,7 +1,13 @@
-import { ISSUE_DEFINITIONS, type IssueCode, messageFor } from './issues/issue-codes.js';
+import {
+  hintFor,
+  type IssueCode,
+  type IssueParamsMap,
+  messageFor,
+  type Severity,
+  severityOf,
+} from './issues/issue-codes.js';
 
-/** How bad an issue is. Only `error` makes a result fail. */
-export type Severity = 'error' | 'warning' | 'info';
+export type { Severity } from './issues/issue-codes.js';
 
 /** Structured facts behind an issue, e.g. `{ label, max, actual }`. */
 export type IssueParams = Record<string, string | number | boolean>;
@@ -14,7 +20,7 @@ export interface Issue {
   /** Stable, never renamed or reused, e.g. `fqdn.label_too_long`. */
   code: IssueCode;
   severity: Severity;
-  /** English sentence generated from `code` and `params` in one place (`issues.ts`). */
+  /** English sentence generated from `code` and `params` in one place (`issues/issue-codes.ts`). */
   message: string;
   path: IssuePath;
   params?: IssueParams;
@@ -38,25 +44,56 @@ export interface Fail {
 /** `ok` is true exactly when no issue has severity `error`. */
 export type Result<T> = Ok<T> | Fail;
 
+/** The params type of one code (from the table in `issues/issue-codes.ts`). */
+export type IssueParamsOf<C extends IssueCode> = IssueParamsMap[C];
+
 /** Optional parts of an issue when it is made. */
-export interface IssueExtras {
-  params?: IssueParams;
+export interface IssueExtras<C extends IssueCode = IssueCode> {
+  params?: IssueParamsOf<C>;
+  /**
+   * Overrides the table's hint. Only for a fix that depends on facts the params do not carry;
+   * prefer putting those facts into the params.
+   */
   hint?: string;
   /** Overrides the code's default severity (e.g. `probe.unreachable` is E for all addresses, W for some). */
   severity?: Severity;
 }
 
-/** Makes an issue: the message and default severity come from the one table in `issues.ts`. */
-export function makeIssue(code: IssueCode, path: IssuePath = [], extras?: IssueExtras): Issue {
+/** `extras` is required, with `params`, for a code that has params; optional for one without. */
+type ExtrasArgument<C extends IssueCode> =
+  Record<never, never> extends IssueParamsOf<C>
+    ? [extras?: IssueExtras<C>]
+    : [extras: IssueExtras<C> & { params: IssueParamsOf<C> }];
+
+/**
+ * Makes an issue: the message, the hint and the default severity come from the one table in
+ * `issues/issue-codes.ts`; `params` are checked against the code's params type at compile time.
+ */
+export function makeIssue<C extends IssueCode>(
+  code: C,
+  path: IssuePath = [],
+  ...[extras]: ExtrasArgument<C>
+): Issue {
+  const params = (extras?.params ?? {}) as IssueParamsOf<C>;
   const issue: Issue = {
     code,
-    severity: extras?.severity ?? ISSUE_DEFINITIONS[code].severity,
-    message: messageFor(code, extras?.params),
+    severity: extras?.severity ?? severityOf(code),
+    message: messageFor(code, params),
     path,
   };
-  if (extras?.params !== undefined) issue.params = extras.params;
-  if (extras?.hint !== undefined) issue.hint = extras.hint;
+  if (extras?.params !== undefined) issue.params = withoutUndefined(extras.params);
+  const hint = extras?.hint ?? hintFor(code, params);
+  if (hint !== undefined) issue.hint = hint;
   return issue;
+}
+
+/** Params as JSON keeps them: an optional field passed as `undefined` is left out. */
+function withoutUndefined(params: object): IssueParams {
+  const out: IssueParams = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined) out[key] = value as IssueParams[string];
+  }
+  return out;
 }
 
 /** True when any issue is an error. */
@@ -69,11 +106,6 @@ export function hasError(issues: readonly Issue[]): boolean {
 export function toResult<T>(value: T, issues: Issue[]): Result<T> {
   if (hasError(issues)) return { ok: false, issues: issues as [Issue, ...Issue[]] };
   return { ok: true, value, issues };
-}
-
-/** A failed result from at least one issue (the caller guarantees one is an error). */
-export function fail(first: Issue, ...rest: Issue[]): Fail {
-  return { ok: false, issues: [first, ...rest] };
 }
 
 /** Returns the issues with `prefix` put in front of each path (for nesting a check inside a request). */

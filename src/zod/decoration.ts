@@ -26,4 +26,4 @@ export function makeSkypeAddressSchema(options?: DecorationOptions | null): Resu
  * A Skype contact address with the documented defaults: parses to the decorated address.
  * @example skypeAddressSchema.parse('ted@contoso.com') // 'ted(contoso.com)@msn.com'
  */
-export const skypeAddressSchema: ResultSchema<string> = makeSkypeAddressSchema();
+export const skypeAddressSchema: ResultSchema<string> = /* @__PURE__ */ makeSkypeAddressSchema();

@@ -9,7 +9,7 @@ import { fromResult, type ResultSchema } from './adapter.js';
  * The Skype public provider settings: parses to the normalised settings (defaults filled in).
  * @example publicProviderSettingsSchema.parse({ serverVersion: 'lync2013' }).verificationLevel // 2
  */
-export const publicProviderSettingsSchema: ResultSchema<PublicProviderSettings> = fromResult(
+export const publicProviderSettingsSchema: ResultSchema<PublicProviderSettings> = /* @__PURE__ */ fromResult(
   checkPublicProviderSettings,
   {
     meta: {

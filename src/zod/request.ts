@@ -23,55 +23,56 @@ const sipDomains = (description: string) =>
  * The JSON shape of a provisioning request, for documentation and JSON Schema only (looser than
  * `checkProvisioningRequest`: every request it accepts fits this shape).
  */
-export const provisioningRequestShapeSchema = z
-  .strictObject({
-    agreementType: z
-      .enum(AGREEMENT_TYPES as unknown as readonly [string, ...string[]])
-      .optional()
-      .meta({
+export const provisioningRequestShapeSchema = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      agreementType: z
+        .enum(AGREEMENT_TYPES as unknown as readonly [string, ...string[]])
+        .optional()
+        .meta({
+          description:
+            'volume-licensing (Volume Licensing agreement number), partner-network (headquarters partner ID), spla (initial enrollment number) or high-volume-services (product enrollment number).',
+        }),
+      agreementNumber: z.string().meta({
         description:
-          'volume-licensing (Volume Licensing agreement number), partner-network (headquarters partner ID), spla (initial enrollment number) or high-volume-services (product enrollment number).',
+          'The agreement number: ASCII letters, digits and "-", at most 32 characters (an opaque identifier).',
+        examples: ['V1234567'],
       }),
-    agreementNumber: z.string().meta({
+      accessEdgeFqdn: hostname('The external FQDN of the Access Edge service, e.g. sip.contoso.com.'),
+      sipDomains: sipDomains(
+        'The SIP domains served by accessEdgeFqdn (at least one SIP domain in the request).',
+      ),
+      additionalAccessEdges: z
+        .array(
+          z
+            .strictObject({
+              fqdn: hostname('The external FQDN of another Access Edge service.'),
+              sipDomains: sipDomains('The SIP domains served by this Access Edge.').optional(),
+            })
+            .meta({ description: 'Another Access Edge with the SIP domains it serves.' }),
+        )
+        .max(MAX_ACCESS_EDGES - 1)
+        .optional()
+        .meta({
+          description: `More Access Edges; at most ${MAX_ACCESS_EDGES} Access Edge FQDNs per request in total.`,
+        }),
+      publicImProvider: z
+        .string()
+        .optional()
+        .meta({ description: 'The public IM provider; only "skype" remains supported (default "skype").' }),
+    })
+    .meta({
+      title: 'pic-preflight provisioning request',
       description:
-        'The agreement number: ASCII letters, digits and "-", at most 32 characters (an opaque identifier).',
-      examples: ['V1234567'],
-    }),
-    accessEdgeFqdn: hostname('The external FQDN of the Access Edge service, e.g. sip.contoso.com.'),
-    sipDomains: sipDomains(
-      'The SIP domains served by accessEdgeFqdn (at least one SIP domain in the request).',
-    ),
-    additionalAccessEdges: z
-      .array(
-        z
-          .strictObject({
-            fqdn: hostname('The external FQDN of another Access Edge service.'),
-            sipDomains: sipDomains('The SIP domains served by this Access Edge.').optional(),
-          })
-          .meta({ description: 'Another Access Edge with the SIP domains it serves.' }),
-      )
-      .max(MAX_ACCESS_EDGES - 1)
-      .optional()
-      .meta({
-        description: `More Access Edges; at most ${MAX_ACCESS_EDGES} Access Edge FQDNs per request in total.`,
-      }),
-    publicImProvider: z
-      .string()
-      .optional()
-      .meta({ description: 'The public IM provider; only "skype" remains supported (default "skype").' }),
-  })
-  .meta({
-    title: 'pic-preflight provisioning request',
-    description:
-      'The fields of the Lync Server public IM connectivity (PIC) provisioning form. Validate with pic-preflight checkProvisioningRequest: this schema describes the shape only.',
-  });
+        'The fields of the Lync Server public IM connectivity (PIC) provisioning form. Validate with pic-preflight checkProvisioningRequest: this schema describes the shape only.',
+    }))();
 
 /**
  * The provisioning request: parses to the normalised {@link ProvisioningRequest}; each error reaches zod
  * with our `params.code` and full path (e.g. `['additionalAccessEdges', 0, 'sipDomains', 2]`).
  * @example provisioningRequestSchema.parse({ agreementNumber: 'V1234567', accessEdgeFqdn: 'sip.contoso.com', sipDomains: ['contoso.com'] })
  */
-export const provisioningRequestSchema: ResultSchema<ProvisioningRequest> = fromResult(
+export const provisioningRequestSchema: ResultSchema<ProvisioningRequest> = /* @__PURE__ */ fromResult(
   checkProvisioningRequest,
   {
     meta: {

@@ -53,16 +53,16 @@ export function makeAgreementNumberSchema(options?: AgreementNumberOptions | nul
  * An FQDN with the default options: parses to the normalised name (lower case, no root dot).
  * @example fqdnSchema.parse('SIP.Fabrikam.com.') // 'sip.fabrikam.com'; fqdnSchema.safeParse('10.0.0.1') fails with params.code 'fqdn.ip_address'
  */
-export const fqdnSchema: ResultSchema<string> = makeFqdnSchema();
+export const fqdnSchema: ResultSchema<string> = /* @__PURE__ */ makeFqdnSchema();
 
 /**
  * A SIP domain with the default options: parses to the normalised domain.
  * @example sipDomainSchema.parse('fabrikam.com') // 'fabrikam.com'
  */
-export const sipDomainSchema: ResultSchema<string> = makeSipDomainSchema();
+export const sipDomainSchema: ResultSchema<string> = /* @__PURE__ */ makeSipDomainSchema();
 
 /**
  * An agreement number of any type: parses to the trimmed number, case kept.
  * @example agreementNumberSchema.parse(' V1234567 ') // 'V1234567'
  */
-export const agreementNumberSchema: ResultSchema<string> = makeAgreementNumberSchema();
+export const agreementNumberSchema: ResultSchema<string> = /* @__PURE__ */ makeAgreementNumberSchema();

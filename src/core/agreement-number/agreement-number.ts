@@ -4,6 +4,7 @@
  */
 import { readStringInput, typeName } from '../input.js';
 import { type Issue, type IssuePath, makeIssue, type Result, toResult, unwrap } from '../result.js';
+import { isAsciiLetter, isDigit } from '../text/chars.js';
 
 /**
  * The agreement types of the PIC form (MS-FAQ): Volume Licensing agreement number, Microsoft Partner
@@ -13,7 +14,7 @@ import { type Issue, type IssuePath, makeIssue, type Result, toResult, unwrap } 
 export type AgreementType = 'volume-licensing' | 'partner-network' | 'spla' | 'high-volume-services';
 
 /** Every agreement type, in the form's order. */
-export const AGREEMENT_TYPES: readonly AgreementType[] = Object.freeze([
+export const AGREEMENT_TYPES: readonly AgreementType[] = /* @__PURE__ */ Object.freeze([
   'volume-licensing',
   'partner-network',
   'spla',
@@ -34,7 +35,7 @@ export const MAX_AGREEMENT_NUMBER_LENGTH = 32;
 /** Shorter numbers raise `agreement_number.too_short` (a warning). */
 export const MIN_AGREEMENT_NUMBER_LENGTH = 5;
 
-const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set([
+const PLACEHOLDER_WORDS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'TBD',
   'NA',
   'NONE',
@@ -45,9 +46,7 @@ const PLACEHOLDER_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 function isAllowed(code: number): boolean {
-  return (
-    (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 45
-  );
+  return isDigit(code) || isAsciiLetter(code) || code === 45;
 }
 
 /**
@@ -76,15 +75,6 @@ export function unknownAgreementTypeIssue(value: unknown, path: IssuePath = []):
   });
 }
 
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
-
-function isLetter(code: number): boolean {
-  const lower = code | 32;
-  return lower >= 97 && lower <= 122;
-}
-
 // RULES §3 placeholders: one repeated character (00000000, XXXX); an ascending run of 4 or more digits
 // (12345678, 0123456789, the keyboard row 1234567890: "0" may follow "9" as the last character) or of
 // letters, case-insensitive (ABCDEFGH, abcde, AbCd); or a word.
@@ -100,7 +90,7 @@ function isPlaceholder(text: string): boolean {
     if ((code | 32) !== (previous | 32)) repeated = false; // case-insensitive: XxXx
     if (ascending) {
       const digits = isDigit(code) && isDigit(previous);
-      const letters = isLetter(code) && isLetter(previous);
+      const letters = isAsciiLetter(code) && isAsciiLetter(previous);
       const step =
         (digits && (code === previous + 1 || (i === last && previous === 57 && code === 48))) ||
         (letters && (code | 32) === (previous | 32) + 1);
@@ -112,10 +102,7 @@ function isPlaceholder(text: string): boolean {
 }
 
 function isAllDigits(text: string): boolean {
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code < 48 || code > 57) return false;
-  }
+  for (let i = 0; i < text.length; i += 1) if (!isDigit(text.charCodeAt(i))) return false;
   return text.length > 0;
 }
 
@@ -160,9 +147,8 @@ export function checkAgreementNumber(
     const char = String.fromCodePoint(text.codePointAt(i) ?? 0);
     let cleaned = '';
     for (let j = 0; j < text.length; j += 1) if (isAllowed(text.charCodeAt(j))) cleaned += text[j];
-    const extras: { params: { char: string }; hint?: string } = { params: { char } };
-    if (cleaned.length > 0) extras.hint = `Without the extra characters: ${cleaned}`;
-    issues.push(makeIssue('agreement_number.invalid_char', [], extras));
+    const params = { char, ...(cleaned.length > 0 ? { cleaned } : {}) };
+    issues.push(makeIssue('agreement_number.invalid_char', [], { params }));
     failed = true;
     break;
   }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { codes } from '../../../test/helpers/issues.js';
 import {
   checkFederationTarget,
   evaluateFederationSrv,
@@ -15,7 +16,6 @@ const srv = (target: string, port = 5061, priority = 0, weight = 0): SrvRecord =
   port,
   target,
 });
-const codes = (result: { issues: { code: string }[] }) => result.issues.map((issue) => issue.code);
 
 describe('checkFederationTarget', () => {
   // MS-DEPLOY: "Each domain must resolve by DNS SRV query to an edge server FQDN that satisfies a
@@ -55,18 +55,23 @@ describe('checkFederationTarget', () => {
     ['leading hyphen', '-sip.contoso.com', 'fqdn.label_hyphen', { label: '-sip' }],
     ['trailing hyphen', 'sip-.contoso.com', 'fqdn.label_hyphen', { label: 'sip-' }],
     ['space', 'a b.contoso.com', 'fqdn.invalid_char', { char: ' ', codePoint: 'U+0020' }],
-    ['U-label', 'bücher.contoso.com', 'fqdn.non_ascii', { char: 'ü', codePoint: 'U+00FC' }],
+    [
+      'U-label',
+      'bücher.contoso.com',
+      'fqdn.non_ascii',
+      { char: 'ü', codePoint: 'U+00FC', ascii: 'xn--bcher-kva.contoso.com' },
+    ],
     [
       'sip: URI',
       'sip:sip.contoso.com',
       'fqdn.not_a_hostname',
-      { value: 'sip:sip.contoso.com', found: 'sip_uri' },
+      { value: 'sip:sip.contoso.com', found: 'sip_uri', host: 'sip.contoso.com' },
     ],
     [
       'with a port',
       'sip.contoso.com:5061',
       'fqdn.not_a_hostname',
-      { value: 'sip.contoso.com:5061', found: 'port' },
+      { value: 'sip.contoso.com:5061', found: 'port', host: 'sip.contoso.com' },
     ],
     [
       '64-character label',

@@ -4,7 +4,7 @@
  */
 import { checkFqdn, HOST_NAME_ERRORS } from '../fqdn/fqdn.js';
 import { MAX_INPUT_LENGTH, typeName } from '../input.js';
-import { comparableName as normalise } from '../names.js';
+import { comparableName } from '../names.js';
 import { type Issue, makeIssue, type Result, toResult } from '../result.js';
 import { isMicrosoftOnlineEdge } from './microsoft-online.js';
 
@@ -36,7 +36,7 @@ function isRoot(target: string): boolean {
 
 /** The owner name of the federation SRV record of a SIP domain, e.g. `_sipfederationtls._tcp.contoso.com`. */
 export function federationSrvOwner(sipDomain: string): string {
-  return `${FEDERATION_SRV_PREFIX}.${normalise(sipDomain)}`;
+  return `${FEDERATION_SRV_PREFIX}.${comparableName(sipDomain)}`;
 }
 
 /**
@@ -50,14 +50,14 @@ export function federationSrvOwner(sipDomain: string): string {
  * federationSrvRecordText('contoso.com'); // '_sipfederationtls._tcp.contoso.com. 3600 IN SRV 0 0 5061 sip.contoso.com.'
  */
 export function federationSrvRecordText(sipDomain: string, target?: string): string {
-  const domain = normalise(sipDomain);
-  const host = target === undefined ? `sip.${domain}` : normalise(target);
+  const domain = comparableName(sipDomain);
+  const host = target === undefined ? `sip.${domain}` : comparableName(target);
   return `${federationSrvOwner(domain)}. ${HINT_TTL} IN SRV 0 0 ${FEDERATION_PORT} ${host}.`;
 }
 
 /** `priority weight port target.` — how a record is named in params and messages. */
 export function formatSrvRecord(record: SrvRecord): string {
-  const target = isRoot(record.target) ? '.' : `${normalise(record.target)}.`;
+  const target = isRoot(record.target) ? '.' : `${comparableName(record.target)}.`;
   return `${record.priority} ${record.weight} ${record.port} ${target}`;
 }
 
@@ -65,7 +65,7 @@ export function formatSrvRecord(record: SrvRecord): string {
 function suggestedTarget(domain: string, accessEdgeFqdns: readonly string[] = [], current?: string): string {
   for (const edge of accessEdgeFqdns) {
     if (typeof edge !== 'string') continue;
-    const fqdn = normalise(edge);
+    const fqdn = comparableName(edge);
     if (isOneLabelUnder(fqdn, domain)) return fqdn;
   }
   // Keep the host label the user chose (`sip.contoso-edge.com` → `sip.contoso.com`).
@@ -88,18 +88,13 @@ export function isOneLabelUnder(fqdn: string, domain: string): boolean {
 // structural and label rules). The TLD and registrability belong to the SIP domain, so `single_label`,
 // `numeric_tld`, `reserved_name`, `unknown_tld` and `public_suffix` are left to the relation codes.
 const TARGET_ERRORS = HOST_NAME_ERRORS;
-const TARGET_FQDN_OPTIONS = Object.freeze({ allowReserved: true, requireKnownTld: false });
+const TARGET_FQDN_OPTIONS = /* @__PURE__ */ Object.freeze({ allowReserved: true, requireKnownTld: false });
 
 /** The SIP domain as compared: trimmed, lower case, no root dot; junk is kept (it only fails the relation). */
 function comparableDomain(sipDomain: string): string {
-  return normalise(
+  return comparableName(
     sipDomain.length > MAX_INPUT_LENGTH ? sipDomain.slice(0, MAX_INPUT_LENGTH) : sipDomain.trim(),
   );
-}
-
-function targetHint(domain: string, target: string): string {
-  const fix = suggestedTarget(domain, [], target);
-  return `Point the SRV record at a host directly under ${domain}, e.g. ${fix} (add that exact name to the Edge certificate): ${federationSrvRecordText(domain, fix)}`;
 }
 
 /**
@@ -151,7 +146,9 @@ function targetRelation(domain: string, target: string): Result<{ relation: Fede
   if (isRoot(target)) {
     const params = { target: '.', domain };
     return toResult({ relation: 'top-level-suffix' }, [
-      makeIssue('federation.target_outside_domain', [], { params, hint: targetHint(domain, '') }),
+      makeIssue('federation.target_outside_domain', [], {
+        params: { ...params, suggested: suggestedTarget(domain, [], '') },
+      }),
     ]);
   }
   // RULES §7: "exactly one LDH label followed by the SIP domain" — the target must be a host name first
@@ -159,7 +156,7 @@ function targetRelation(domain: string, target: string): Result<{ relation: Fede
   const fqdn = checkFqdn(target, TARGET_FQDN_OPTIONS);
   const errors = fqdn.issues.filter((issue) => issue.severity === 'error' && TARGET_ERRORS.has(issue.code));
   if (errors.length > 0) return toResult({ relation: 'top-level-suffix' }, errors);
-  const host = fqdn.ok ? fqdn.value : normalise(target);
+  const host = fqdn.ok ? fqdn.value : comparableName(target);
   const params = { target: host, domain };
 
   // The suffix rule is Microsoft's business for its own edges: the domain federates through Microsoft 365.
@@ -170,23 +167,22 @@ function targetRelation(domain: string, target: string): Result<{ relation: Fede
   }
   // Not documented either way: the edge's FQDN equal to the SIP domain itself.
   if (host === domain) {
-    return toResult({ relation: 'domain' }, [
-      makeIssue('federation.target_is_domain', [], {
-        params,
-        hint: `Prefer a host directly under the domain, e.g. ${federationSrvRecordText(domain)}`,
-      }),
-    ]);
+    return toResult({ relation: 'domain' }, [makeIssue('federation.target_is_domain', [], { params })]);
   }
   // MS-DEPLOY: "Each domain must resolve by DNS SRV query to an edge server FQDN that satisfies a
   // top-level suffix match of the domain." — exactly one label followed by the SIP domain.
   if (!host.endsWith(`.${domain}`) || domain.length === 0) {
     return toResult({ relation: 'top-level-suffix' }, [
-      makeIssue('federation.target_outside_domain', [], { params, hint: targetHint(domain, host) }),
+      makeIssue('federation.target_outside_domain', [], {
+        params: { ...params, suggested: suggestedTarget(domain, [], host) },
+      }),
     ]);
   }
   if (!isOneLabelUnder(host, domain)) {
     return toResult({ relation: 'top-level-suffix' }, [
-      makeIssue('federation.target_not_top_level', [], { params, hint: targetHint(domain, host) }),
+      makeIssue('federation.target_not_top_level', [], {
+        params: { ...params, suggested: suggestedTarget(domain, [], host) },
+      }),
     ]);
   }
   return { ok: true, value: { relation: 'top-level-suffix' }, issues: [] };
@@ -269,10 +265,10 @@ export function evaluateFederationSrv(
   const domain = comparableDomain(sipDomain);
   const edges = (Array.isArray(context?.accessEdgeFqdns) ? context.accessEdgeFqdns : [])
     .filter((edge): edge is string => typeof edge === 'string')
-    .map(normalise);
+    .map(comparableName);
   const given: unknown[] = Array.isArray(records) ? records : [];
   const list = given.filter(isValidRecord);
-  const publish = federationSrvRecordText(domain, suggestedTarget(domain, edges));
+  const suggested = suggestedTarget(domain, edges);
   // Input that is not a record at all is the caller's error, not a missing DNS record.
   if (list.length < given.length) {
     const invalid: Issue[] = [];
@@ -287,8 +283,7 @@ export function evaluateFederationSrv(
   if (list.length === 0) {
     return toResult({ selected: { priority: 0, weight: 0, port: 0, target: '' } }, [
       makeIssue('srv.missing', [], {
-        params: { domain, name: federationSrvOwner(domain) },
-        hint: `Publish in public DNS: ${publish}`,
+        params: { domain, name: federationSrvOwner(domain), suggested },
       }),
     ]);
   }
@@ -298,8 +293,7 @@ export function evaluateFederationSrv(
   if (selected === undefined) {
     return toResult({ selected: list[0]! }, [
       makeIssue('srv.service_disabled', [], {
-        params: { domain, record: formatSrvRecord(list[0]!) },
-        hint: `Replace it with: ${publish}`,
+        params: { domain, record: formatSrvRecord(list[0]!), suggested },
       }),
     ]);
   }
@@ -308,8 +302,13 @@ export function evaluateFederationSrv(
   if (selected.port !== FEDERATION_PORT) {
     issues.push(
       makeIssue('srv.wrong_port', [], {
-        params: { port: selected.port, expected: FEDERATION_PORT, record: formatSrvRecord(selected) },
-        hint: `Publish: ${federationSrvRecordText(domain, selected.target)}`,
+        params: {
+          domain,
+          port: selected.port,
+          expected: FEDERATION_PORT,
+          record: formatSrvRecord(selected),
+          target: comparableName(selected.target.trim()),
+        },
       }),
     );
   }
@@ -322,22 +321,18 @@ export function evaluateFederationSrv(
     if (problems.length > 0) {
       issues.push(
         makeIssue('srv.inconsistent_records', [], {
-          params: { record: formatSrvRecord(record), reason: problems.join('; ') },
-          hint: `Fix or remove it; every record should read like ${publish}`,
+          params: { domain, record: formatSrvRecord(record), reason: problems.join('; '), suggested },
         }),
       );
     }
   }
 
-  const targets = list.filter((record) => !isRoot(record.target)).map((record) => normalise(record.target));
+  const targets = list
+    .filter((record) => !isRoot(record.target))
+    .map((record) => comparableName(record.target));
   const online = targets.filter(isMicrosoftOnlineEdge).length;
   if (online > 0 && online < targets.length) {
-    issues.push(
-      makeIssue('srv.mixed_targets', [], {
-        params: { domain },
-        hint: 'A SIP domain federates either through your Edge or through Microsoft 365: keep one kind of target.',
-      }),
-    );
+    issues.push(makeIssue('srv.mixed_targets', [], { params: { domain } }));
   }
 
   const seen = new Map<string, number>();
@@ -346,9 +341,7 @@ export function evaluateFederationSrv(
     const count = (seen.get(key) ?? 0) + 1;
     seen.set(key, count);
     if (count === 2) {
-      issues.push(
-        makeIssue('srv.duplicate_record', [], { params: { record: key }, hint: 'Remove the copy.' }),
-      );
+      issues.push(makeIssue('srv.duplicate_record', [], { params: { record: key } }));
     }
   }
 
@@ -358,7 +351,6 @@ export function evaluateFederationSrv(
       issues.push(
         makeIssue('srv.target_not_declared_edge', [], {
           params: { target, edges: edges.join(', ') },
-          hint: `Fine for an extra SIP domain if ${target} points at the same Edge and is in its certificate.`,
         }),
       );
     }
@@ -366,6 +358,6 @@ export function evaluateFederationSrv(
 
   // RULES §0: names come back lower-case without the root dot (the record is otherwise as received,
   // and is the very object received when its target is already normalised).
-  const target = normalise(selected.target.trim());
+  const target = comparableName(selected.target.trim());
   return toResult({ selected: target === selected.target ? selected : { ...selected, target } }, issues);
 }

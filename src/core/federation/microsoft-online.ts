@@ -6,7 +6,7 @@
 import { comparableName } from '../names.js';
 
 /** Microsoft 365 federation edge FQDNs (commercial and GCC High / DoD), lower-case, no trailing dot. */
-export const MICROSOFT_ONLINE_EDGES: readonly string[] = Object.freeze([
+export const MICROSOFT_ONLINE_EDGES: readonly string[] = /* @__PURE__ */ Object.freeze([
   'sipfed.online.lync.com',
   'sipfed.online.gov.skypeforbusiness.us',
 ]);

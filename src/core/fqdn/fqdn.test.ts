@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { codes, only } from '../../../test/helpers/issues.js';
 import { fqdnSchema, makeFqdnSchema } from '../../zod/schemas.js';
 import type { Result } from '../result.js';
 import {
@@ -12,10 +13,8 @@ import {
 } from './fqdn.js';
 import { isPlausibleULabel, isValidALabel, punycodeDecode, urlToAscii } from './idna.js';
 
-const codes = (result: Result<unknown>) => result.issues.map((issue) => issue.code);
 const errorCodes = (result: Result<unknown>) =>
   result.issues.filter((issue) => issue.severity === 'error').map((issue) => issue.code);
-const only = (result: Result<unknown>, code: string) => result.issues.find((issue) => issue.code === code);
 
 /** The A-label of one Unicode label, by the platform's UTS #46 (test helper). */
 const aLabelOf = (label: string): string => urlToAscii(label) ?? 'xn--a';
@@ -133,6 +132,7 @@ describe('dotted numbers that are not IP literals follow the name rules', () => 
     expect(only(result, 'fqdn.not_a_hostname')?.params).toEqual({
       value: 'https://999.1.1.1/x',
       found: 'url',
+      host: '999.1.1.1',
     });
   });
 });
@@ -160,7 +160,7 @@ describe('fqdn.not_a_hostname', () => {
     const result = checkFqdn(input);
     expect(codes(result)).toEqual(['fqdn.not_a_hostname']);
     const issue = only(result, 'fqdn.not_a_hostname');
-    expect(issue?.params).toEqual({ value: input, found });
+    expect(issue?.params).toEqual({ value: input, found, host: bare });
     expect(issue?.hint).toContain(bare);
   });
 });

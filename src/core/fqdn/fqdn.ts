@@ -2,15 +2,8 @@
 import { getDomain, parse } from 'tldts';
 import { MAX_INPUT_LENGTH, readStringInput } from '../input.js';
 import { type Issue, makeIssue, type Result, toResult, unwrap } from '../result.js';
-import {
-  codePointOf,
-  firstNonAscii,
-  isValidALabel,
-  offendingChar,
-  punycodeDecode,
-  toALabel,
-  urlToAscii,
-} from './idna.js';
+import { codePointOf } from '../text/chars.js';
+import { firstNonAscii, isValidALabel, offendingChar, punycodeDecode, toALabel, urlToAscii } from './idna.js';
 import { extractBareHost, isIPv4Literal, isIPv6 } from './ip.js';
 
 /** Options of `checkFqdn`, `isFqdn` and `checkSipDomain`. */
@@ -35,7 +28,7 @@ export interface FqdnOptions {
 }
 
 /** The options every FQDN check uses unless told otherwise. */
-export const DEFAULT_FQDN_OPTIONS: Readonly<Required<FqdnOptions>> = Object.freeze({
+export const DEFAULT_FQDN_OPTIONS: Readonly<Required<FqdnOptions>> = /* @__PURE__ */ Object.freeze({
   allowIdn: false,
   allowReserved: false,
   requireKnownTld: true,
@@ -92,7 +85,7 @@ const CHAR_CLASS = /* @__PURE__ */ (() => {
 
 // RFC 6761 (test, localhost, invalid, example), RFC 6762 (local), RFC 7686 (onion), RFC 9476 (alt),
 // ICANN 2024 (internal), and the widespread private "localdomain".
-const RESERVED_TLDS: ReadonlySet<string> = new Set([
+const RESERVED_TLDS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'local',
   'localhost',
   'localdomain',
@@ -105,10 +98,10 @@ const RESERVED_TLDS: ReadonlySet<string> = new Set([
   'arpa',
 ]);
 // RFC 6761 §6.5: example.com, example.net, example.org.
-const EXAMPLE_TLDS: ReadonlySet<string> = new Set(['com', 'net', 'org']);
+const EXAMPLE_TLDS: ReadonlySet<string> = /* @__PURE__ */ new Set(['com', 'net', 'org']);
 
 // Microsoft documentation placeholders (RULES §1): a name under one was probably copied from the docs.
-const DOCUMENTATION_DOMAINS: ReadonlySet<string> = new Set([
+const DOCUMENTATION_DOMAINS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'contoso.com',
   'fabrikam.com',
   'litwareinc.com',
@@ -122,7 +115,7 @@ const DOCUMENTATION_DOMAINS: ReadonlySet<string> = new Set([
 ]);
 
 // tldts on an already validated, lower-case ASCII name: no host extraction, no validation, ICANN only.
-const TLDTS_OPTIONS = Object.freeze({
+const TLDTS_OPTIONS = /* @__PURE__ */ Object.freeze({
   extractHostname: false,
   validateHostname: false,
   detectIp: false,
@@ -184,21 +177,18 @@ export function diagnoseFqdn(input: unknown, options?: FqdnOptions | null): Fqdn
   // also inside a URL. Other dotted numbers (`10.1`, `999.1.1.1`) fall through to the name rules.
   const bare = extractBareHost(text);
   if (isIPv4Literal(bare.bare) || isIPv6(bare.bare)) {
-    issues.push(
-      makeIssue('fqdn.ip_address', [], {
-        params: { value: bare.bare },
-        hint: 'Give the host name (FQDN) that resolves to this address, e.g. sip.<your domain>.',
-      }),
-    );
+    issues.push(makeIssue('fqdn.ip_address', [], { params: { value: bare.bare } }));
     return done(issues, '');
   }
   if (bare.found !== undefined || bare.bracketed) {
-    const extras: { params: { value: string; found: string }; hint?: string } = {
-      params: { value: text, found: bare.found ?? 'brackets' },
-    };
     // The hint names a bare host only when that host passes the structural and label rules itself.
-    if (isPlausibleBareHost(bare.bare, o)) extras.hint = `Give the bare host name: ${bare.bare}`;
-    issues.push(makeIssue('fqdn.not_a_hostname', [], extras));
+    const host = isPlausibleBareHost(bare.bare, o) ? bare.bare : undefined;
+    const params = {
+      value: text,
+      found: bare.found ?? ('brackets' as const),
+      ...(host === undefined ? {} : { host }),
+    };
+    issues.push(makeIssue('fqdn.not_a_hostname', [], { params }));
     return done(issues, '');
   }
 
@@ -223,16 +213,9 @@ export function diagnoseFqdn(input: unknown, options?: FqdnOptions | null): Fqdn
     const converted = o.allowIdn ? convertULabels(text) : null;
     if (converted === null || typeof converted !== 'string') {
       const char = converted?.char ?? firstNonAscii(text);
-      const extras: { params: { char: string; codePoint: string }; hint?: string } = {
-        params: { char, codePoint: codePointOf(char) },
-      };
       const ascii = urlToAscii(text);
-      if (ascii !== null) {
-        extras.hint = ascii.includes('xn--')
-          ? `The A-label (Punycode) form is ${ascii}${o.allowIdn ? '' : '; Lync Server 2013 does not support internationalized names, so prefer a plain ASCII name'}.`
-          : `Type the name in plain ASCII: ${ascii}`;
-      }
-      issues.push(makeIssue('fqdn.non_ascii', [], extras));
+      const params = { char, codePoint: codePointOf(char), ...(ascii === null ? {} : { ascii }) };
+      issues.push(makeIssue('fqdn.non_ascii', [], { params }));
       return done(issues, '');
     }
     name = converted;
@@ -291,12 +274,7 @@ export function diagnoseFqdn(input: unknown, options?: FqdnOptions | null): Fqdn
 
   // Must be fully qualified.
   if (labels.length === 1) {
-    issues.push(
-      makeIssue('fqdn.single_label', [], {
-        params: { value: name },
-        hint: `Give the fully qualified name, e.g. ${name}.<your domain>.`,
-      }),
-    );
+    issues.push(makeIssue('fqdn.single_label', [], { params: { value: name } }));
     return done(issues, '');
   }
   const tldStart = name.lastIndexOf('.') + 1;
@@ -311,24 +289,14 @@ export function diagnoseFqdn(input: unknown, options?: FqdnOptions | null): Fqdn
   const suffix = reservedSuffix(name, tldStart);
   if (suffix !== null) {
     if (o.allowReserved) return done(issues, name);
-    issues.push(
-      makeIssue('fqdn.reserved_name', [], {
-        params: { value: name, suffix },
-        hint: 'Use a name registered in public DNS; federation partners cannot resolve special-use names.',
-      }),
-    );
+    issues.push(makeIssue('fqdn.reserved_name', [], { params: { value: name, suffix } }));
     return done(issues, '');
   }
 
   // Public DNS: only ICANN suffixes count (private PSL entries such as github.io are fine).
   const parsed = parse(name, TLDTS_OPTIONS);
   if (o.requireKnownTld && parsed.isIcann !== true) {
-    issues.push(
-      makeIssue('fqdn.unknown_tld', [], {
-        params: { tld },
-        hint: 'Use a name registered in public DNS; internal suffixes such as .corp or .lan cannot federate.',
-      }),
-    );
+    issues.push(makeIssue('fqdn.unknown_tld', [], { params: { tld } }));
     return done(issues, '');
   }
   const domain = parsed.domain;
@@ -344,7 +312,7 @@ export function diagnoseFqdn(input: unknown, options?: FqdnOptions | null): Fqdn
  * RULES §1's structural and label errors: what makes a string unfit as a host name whatever its TLD
  * (the SRV target rule of RULES §7 and the `fqdn.not_a_hostname` hint use them).
  */
-export const HOST_NAME_ERRORS: ReadonlySet<string> = new Set([
+export const HOST_NAME_ERRORS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'input.empty',
   'input.too_long',
   'fqdn.ip_address',
@@ -361,18 +329,18 @@ export const HOST_NAME_ERRORS: ReadonlySet<string> = new Set([
 ]);
 
 // Errors that make a bare host unfit for the `fqdn.not_a_hostname` hint.
-const HINT_BLOCKERS: ReadonlySet<string> = new Set([
+const HINT_BLOCKERS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   ...HOST_NAME_ERRORS,
   'input.not_string',
   'input.trimmed',
 ]);
 
-const LENIENT: ResolvedOptions = Object.freeze({
+const LENIENT: ResolvedOptions = /* @__PURE__ */ Object.freeze({
   allowIdn: false,
   allowReserved: true,
   requireKnownTld: false,
 });
-const LENIENT_IDN: ResolvedOptions = Object.freeze({
+const LENIENT_IDN: ResolvedOptions = /* @__PURE__ */ Object.freeze({
   allowIdn: true,
   allowReserved: true,
   requireKnownTld: false,
@@ -418,10 +386,7 @@ function labelIdnaIssue(label: string, o: ResolvedOptions, issues: Issue[]): boo
 }
 
 function documentationIssue(domain: string): Issue {
-  return makeIssue('fqdn.documentation_domain', [], {
-    params: { domain },
-    hint: "Replace the documentation placeholder with your organisation's own domain.",
-  });
+  return makeIssue('fqdn.documentation_domain', [], { params: { domain } });
 }
 
 /**

@@ -211,8 +211,3 @@ export function toALabel(label: string): string | null {
   const expected = label.toLowerCase().normalize('NFC');
   return punycodeDecode(ascii.slice(4)) === expected ? ascii : null;
 }
-
-/** `U+3002` style notation for a character. */
-export function codePointOf(ch: string): string {
-  return `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
-}

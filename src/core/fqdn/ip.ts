@@ -1,12 +1,6 @@
 /** Recognises IP literals and URL-like decorations around a host name (RULES §1, first two rules). */
 
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
-
-function isHexDigit(code: number): boolean {
-  return isDigit(code) || (code >= 97 && code <= 102) || (code >= 65 && code <= 70);
-}
+import { isDigit, isHexDigit } from '../text/chars.js';
 
 /**
  * RULES §1 "IPv4 … literal": true for a dotted quad only — exactly four parts of 1–3 decimal digits,

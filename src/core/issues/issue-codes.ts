@@ -1,34 +1,60 @@
 /**
- * The issue codes and the one message table. Check sites produce `{ code, params }`; the sentence
- * is made here and nowhere else. Codes are public API: never rename or reuse one.
+ * The issue codes and the one table: per code its default severity, its params type (the type of
+ * the message function's argument), its English message and its hint. Check sites produce
+ * `{ code, params }` and write no sentence; `makeIssue` (result.ts) is compile-checked against the
+ * params type here. Codes are public API: never rename or reuse one.
+ *
+ * To add a code: one entry, e.g.
+ * `'dns.referral': def(W, (p: { name: string; server: string }) => `…`, { inconclusive: true, hint: (p) => `…` }),`
  */
-import { codePointOf } from '../fqdn/idna.js';
-import type { IssueParams, Severity } from '../result.js';
+import { codePointOf, isInvisible } from '../text/chars.js';
+import { srvRecordLine } from './record-text.js';
 
-type P = IssueParams;
-interface Definition {
+/** How bad an issue is. Only `error` makes a result fail. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A params object with no fields: `makeIssue(code, path)` takes none. */
+type None = { readonly [key: string]: never };
+
+/** One row of the table, for a code whose params have type `P`. */
+interface Definition<P> {
   /** Default severity; a check site may override it where RULES.md gives two. */
   readonly severity: Severity;
   /** True when the issue means "we could not ask", which makes a live check inconclusive. */
   readonly inconclusive?: true;
   readonly message: (p: P) => string;
+  /** The concrete fix, or `undefined` when the params give none. */
+  readonly hint?: (p: P) => string | undefined;
 }
 
-const s = (value: unknown, fallback = '?'): string =>
-  value === undefined || value === null || value === '' ? fallback : String(value);
-const q = (value: unknown): string => `"${s(value, '')}"`;
-/** A character for a message: quoted with its code point, or the code point alone when it is invisible. */
-const ch = (value: unknown): string => {
-  const text = s(value, '');
-  const point = text.codePointAt(0);
-  if (point === undefined) return 'a character';
-  const code = codePointOf(text);
-  const invisible = point <= 0x20 || (point >= 0x7f && point <= 0xa0) || /^[\p{Cf}\p{Z}]$/u.test(text);
-  if (point === 0x20) return `a space (${code})`;
-  return invisible ? code : `"${text}" (${code})`;
-};
-// fqdn.not_a_hostname `found` param → words.
-const FOUND: Record<string, string> = {
+interface More<P> {
+  readonly hint?: (p: P) => string | undefined;
+  readonly inconclusive?: true;
+}
+
+/* @__NO_SIDE_EFFECTS__ */
+function def<P extends object = None>(
+  severity: Severity,
+  message: (p: P) => string,
+  more?: More<P>,
+): Definition<P> {
+  return { severity, message, ...more };
+}
+
+const q = (value: string): string => `"${value}"`;
+
+/**
+ * A character for a message: `"ü" (U+00FC)`, `a space (U+0020)`, or `the invisible character
+ * U+200B` (never the invisible character itself).
+ */
+function ch(char: string): string {
+  const code = codePointOf(char);
+  if (char === ' ') return `a space (${code})`;
+  return isInvisible(char) ? `the invisible character ${code}` : `"${char}" (${code})`;
+}
+
+/** `fqdn.not_a_hostname`'s `found` param → words. */
+const FOUND = {
   url: 'a URL',
   sip_uri: 'a sip: URI',
   user: 'a user part',
@@ -38,372 +64,622 @@ const FOUND: Record<string, string> = {
   fragment: 'a fragment',
   parameters: 'URI parameters',
   brackets: 'brackets',
+} as const;
+
+/** What surrounded a host name (`fqdn.not_a_hostname` `found`). */
+export type HostDecoration = keyof typeof FOUND;
+
+/** `address.invalid`'s `reason` param → words. */
+const ADDRESS_REASONS = {
+  missing_at: 'expected user@domain, found no "@"',
+  multiple_at: 'more than one "@"',
+  empty_local_part: 'the user part before "@" is empty',
+  empty_domain: 'the domain after "@" is empty',
+  domain_whitespace: 'whitespace around the domain',
+  decorated_too_long: 'the decorated address would be longer than 1,024 characters',
+} as const;
+
+/** Why an address is not one (`address.invalid` `reason`). */
+export type AddressInvalidReason = keyof typeof ADDRESS_REASONS;
+
+/** Why a chain is not trusted (`tls.untrusted` `trust`). */
+export type TrustFailure = 'self_signed' | 'unknown_issuer' | 'ca_expired' | 'not_a_ca' | 'chain_too_long';
+
+const TRUST_HINTS: Readonly<Record<TrustFailure, string>> = {
+  self_signed:
+    'Replace the self-signed certificate with one issued by a public certification authority that federation partners trust.',
+  unknown_issuer:
+    'Install the intermediate CA certificates on the Edge so that it sends the whole chain, and use a public certification authority that federation partners trust.',
+  ca_expired:
+    'Renew the expired CA certificate in the chain (or reissue the Edge certificate under a current CA).',
+  not_a_ca:
+    'The chain holds a certificate that is not a CA; install the correct intermediate CA certificates.',
+  chain_too_long: 'Send a normal chain: leaf, intermediates, up to a public root.',
 };
+
+// Params shared by several codes.
+type Length = { max: number; actual: number };
+type Label = { label: string };
+type Value = { value: string };
+type Domain = { domain: string };
+type Fqdn = { fqdn: string };
+type Field = { field: string };
+type TypeMismatch = { expected: string; type: string };
+/** `suggested`: the in-domain SRV target to publish (lower case, no root dot). */
+type TargetInDomain = { target: string; domain: string; suggested: string };
+type DnsWhere = { name: string; type: string; server?: string };
 
 const E = 'error' as const;
 const W = 'warning' as const;
 const I = 'info' as const;
 
-function def(severity: Severity, message: (p: P) => string, inconclusive?: true): Definition {
-  return inconclusive ? { severity, message, inconclusive } : { severity, message };
-}
+const PUBLIC_DNS_HINT = 'Use a name registered in public DNS';
 
-/** Every issue code with its default severity and message. */
-export const ISSUE_DEFINITIONS = {
+/** Every issue code with its default severity, params type, message and hint. */
+export const ISSUE_DEFINITIONS = /* @__PURE__ */ Object.freeze({
   // §0 input
-  'input.not_string': def(E, (p) => `Expected a string, got ${s(p.type, 'another type')}.`),
+  'input.not_string': def(E, (p: { type: string }) => `Expected a string, got ${p.type}.`),
   'input.empty': def(E, () => 'The value is empty.'),
   'input.trimmed': def(W, () => 'Leading or trailing whitespace was removed.'),
   'input.too_long': def(
     E,
-    (p) => `The input is ${s(p.actual)} characters long; at most ${s(p.max, '1024')} are accepted.`,
+    (p: Length) => `The input is ${p.actual} characters long; at most ${p.max} are accepted.`,
   ),
 
   // §1 FQDN
   'fqdn.ip_address': def(
     E,
-    (p) => `${q(p.value)} is an IP address; a fully qualified domain name is required.`,
+    (p: Value) => `${q(p.value)} is an IP address; a fully qualified domain name is required.`,
+    { hint: () => 'Give the host name (FQDN) that resolves to this address, e.g. sip.<your domain>.' },
   ),
   'fqdn.not_a_hostname': def(
     E,
-    (p) =>
-      `${q(p.value)} is not a bare host name (found ${FOUND[String(p.found)] ?? s(p.found, 'extra parts')}).`,
+    // `host`: the bare host name inside, when it passes the structural and label rules itself.
+    (p: { value: string; found: HostDecoration; host?: string }) =>
+      `${q(p.value)} is not a bare host name (found ${FOUND[p.found] ?? 'extra parts'}).`,
+    { hint: (p) => (p.host === undefined ? undefined : `Give the bare host name: ${p.host}`) },
   ),
-  'fqdn.invalid_char': def(E, (p) => `The character ${ch(p.char)} is not allowed in a host name.`),
+  'fqdn.invalid_char': def(
+    E,
+    (p: { char: string; codePoint: string }) =>
+      `The name contains ${ch(p.char)}, which a host name cannot (letters, digits, "-" and "." only).`,
+  ),
   'fqdn.non_ascii': def(
     E,
-    (p) =>
-      `The name contains the non-ASCII character ${ch(p.char)}; Lync Server 2013 and Skype for Business do not support internationalized domain names.`,
+    // `ascii`: the name as WHATWG URL's domain-to-ASCII gives it, when it gives one.
+    (p: { char: string; codePoint: string; ascii?: string }) =>
+      `The name contains ${ch(p.char)}, which is not ASCII; Lync Server 2013 and Skype for Business do not support internationalized domain names.`,
+    {
+      hint: (p) => {
+        if (p.ascii === undefined) return undefined;
+        return p.ascii.includes('xn--')
+          ? `The A-label (Punycode) form is ${p.ascii}; Lync Server 2013 does not support internationalized names, so prefer a plain ASCII name.`
+          : `Type the name in plain ASCII: ${p.ascii}`;
+      },
+    },
   ),
   'fqdn.label_empty': def(E, () => 'The name has an empty label (a leading dot, ".." or two trailing dots).'),
   'fqdn.too_long': def(
     E,
-    (p) => `The name is ${s(p.actual)} characters long; at most ${s(p.max, '253')} are allowed.`,
+    (p: Length) => `The name is ${p.actual} characters long; at most ${p.max} are allowed.`,
   ),
   'fqdn.label_too_long': def(
     E,
-    (p) =>
-      `The label ${q(p.label)} is ${s(p.actual)} characters long; at most ${s(p.max, '63')} are allowed.`,
+    (p: Label & Length) =>
+      `The label ${q(p.label)} is ${p.actual} characters long; at most ${p.max} are allowed.`,
   ),
   'fqdn.underscore': def(
     E,
-    (p) => `The label ${q(p.label)} contains an underscore, which host names cannot.`,
+    (p: Label) => `The label ${q(p.label)} contains an underscore, which host names cannot.`,
   ),
-  'fqdn.wildcard': def(
-    E,
-    () => 'A wildcard label ("*") is not allowed: the Edge does not support wildcards.',
+  'fqdn.wildcard': def(E, (p: Label) =>
+    p.label === '*'
+      ? 'A wildcard label ("*") is not allowed: the Edge does not support wildcards.'
+      : `The label ${q(p.label)} holds a wildcard ("*"), which the Edge does not support.`,
   ),
-  'fqdn.label_hyphen': def(E, (p) => `The label ${q(p.label)} starts or ends with a hyphen.`),
-  'fqdn.invalid_a_label': def(E, (p) => `The label ${q(p.label)} is not a valid IDNA A-label.`),
+  'fqdn.label_hyphen': def(E, (p: Label) => `The label ${q(p.label)} starts or ends with a hyphen.`),
+  'fqdn.invalid_a_label': def(E, (p: Label) => `The label ${q(p.label)} is not a valid IDNA A-label.`),
   'fqdn.idn_not_supported': def(
     W,
-    (p) =>
+    (p: Label & { unicode: string }) =>
       `The label ${q(p.label)} is an internationalized (xn--) label; Lync Server 2013 does not support internationalized domain names.`,
   ),
   'fqdn.reserved_label_form': def(
     W,
-    (p) => `The label ${q(p.label)} has "--" in positions 3 and 4, a form reserved for IDNA.`,
+    (p: Label) => `The label ${q(p.label)} has "--" in positions 3 and 4, a form reserved for IDNA.`,
   ),
   'fqdn.single_label': def(
     E,
-    (p) => `${q(p.value)} is a single label; a fully qualified domain name is required.`,
+    (p: Value) => `${q(p.value)} is a single label; a fully qualified domain name is required.`,
+    { hint: (p) => `Give the fully qualified name, e.g. ${p.value}.<your domain>.` },
   ),
-  'fqdn.numeric_tld': def(E, (p) => `The top-level label ${q(p.tld)} starts with a digit.`),
+  'fqdn.numeric_tld': def(E, (p: { tld: string }) => `The top-level label ${q(p.tld)} starts with a digit.`),
   'fqdn.reserved_name': def(
     E,
-    (p) =>
+    (p: Value & { suffix: string }) =>
       `${q(p.value)} is under the special-use or private name ${q(p.suffix)} and cannot be used in public DNS.`,
+    { hint: () => `${PUBLIC_DNS_HINT}; federation partners cannot resolve special-use names.` },
   ),
   'fqdn.unknown_tld': def(
     E,
-    (p) => `The top-level domain ${q(p.tld)} is not a public (ICANN) top-level domain.`,
+    (p: { tld: string }) => `The top-level domain ${q(p.tld)} is not a public (ICANN) top-level domain.`,
+    { hint: () => `${PUBLIC_DNS_HINT}; internal suffixes such as .corp or .lan cannot federate.` },
   ),
-  'fqdn.public_suffix': def(E, (p) => `${q(p.value)} is a public suffix, not a registrable domain.`),
+  'fqdn.public_suffix': def(E, (p: Value) => `${q(p.value)} is a public suffix, not a registrable domain.`),
   'fqdn.documentation_domain': def(
     W,
-    (p) => `${q(p.domain)} is a Microsoft documentation placeholder domain; was it copied from the docs?`,
+    (p: Domain) =>
+      `${q(p.domain)} is a Microsoft documentation placeholder domain; was it copied from the docs?`,
+    { hint: () => "Replace the documentation placeholder with your organisation's own domain." },
   ),
 
   // §2 SIP domain
   'sip_domain.looks_like_host': def(
     W,
-    (p) =>
+    (p: Value & Label & Domain) =>
       `${q(p.value)} looks like a host name (first label ${q(p.label)}); give only the SIP domain suffix, such as ${q(p.domain)}.`,
+    {
+      hint: (p) =>
+        `If ${p.value} is your Access Edge or another server, give the SIP domain instead, e.g. ${p.value.slice(p.label.length + 1)}.`,
+    },
   ),
   'sip_domain.microsoft_managed': def(
     W,
-    (p) => `${q(p.value)} is a Microsoft 365 domain; its federation is Microsoft 365's, not your Edge's.`,
+    (p: Value) =>
+      `${q(p.value)} is a Microsoft 365 domain; its federation is Microsoft 365's, not your Edge's.`,
+    {
+      hint: () =>
+        'Configure federation for this domain in Microsoft 365 (Teams external access), not on your Edge.',
+    },
   ),
 
   // §3 Agreement number
   'agreement_number.unknown_type': def(
     E,
-    (p) => `Unknown agreement type ${q(p.type)}; expected one of ${s(p.expected)}.`,
+    (p: { type: string; expected: string }) =>
+      `Unknown agreement type ${q(p.type)}; expected one of ${p.expected}.`,
   ),
   'agreement_number.too_long': def(
     E,
-    (p) => `The agreement number is ${s(p.actual)} characters long; at most ${s(p.max, '32')} are allowed.`,
+    (p: Length) => `The agreement number is ${p.actual} characters long; at most ${p.max} are allowed.`,
   ),
   'agreement_number.invalid_char': def(
     E,
-    (p) => `The agreement number contains ${ch(p.char)}; only ASCII letters, digits and "-" are allowed.`,
+    // `cleaned`: the number without the characters that are not allowed, when any remain.
+    (p: { char: string; cleaned?: string }) =>
+      `The agreement number contains ${ch(p.char)}; only ASCII letters, digits and "-" are allowed.`,
+    { hint: (p) => (p.cleaned === undefined ? undefined : `Without the extra characters: ${p.cleaned}`) },
   ),
   'agreement_number.too_short': def(
     W,
-    (p) => `The agreement number has only ${s(p.actual)} characters; at least ${s(p.min, '5')} are expected.`,
+    (p: { min: number; actual: number }) =>
+      `The agreement number has only ${p.actual} characters; at least ${p.min} are expected.`,
   ),
   'agreement_number.placeholder': def(
     W,
-    (p) => `${q(p.value)} looks like a placeholder, not a real agreement number.`,
+    (p: Value) => `${q(p.value)} looks like a placeholder, not a real agreement number.`,
   ),
   'agreement_number.unexpected_shape': def(
     W,
-    () => 'A Microsoft Partner Network headquarters partner ID is expected to be all digits.',
+    (_p: { agreementType: 'partner-network' }) =>
+      'A Microsoft Partner Network headquarters partner ID is expected to be all digits.',
   ),
 
   // §4 Addresses and NameDecoration
   'address.sip_prefix_removed': def(I, () => 'The "sip:" prefix was removed.'),
-  'address.invalid': def(E, (p) => {
-    // params.reason is a stable token (name-decoration.ts); unknown tokens are shown as they are.
-    const reasons: Record<string, string> = {
-      missing_at: 'expected user@domain, found no "@"',
-      multiple_at: 'more than one "@"',
-      empty_local_part: 'the user part before "@" is empty',
-      empty_domain: 'the domain after "@" is empty',
-      domain_whitespace: 'whitespace around the domain',
-      decorated_too_long: 'the decorated address would be longer than 1,024 characters',
-    };
-    return `Not a valid address: ${reasons[s(p.reason)] ?? s(p.reason, 'expected user@domain')}.`;
-  }),
+  'address.invalid': def(
+    E,
+    (p: { reason: AddressInvalidReason }) => `Not a valid address: ${ADDRESS_REASONS[p.reason] ?? p.reason}.`,
+  ),
   'address.invalid_local_part': def(
     E,
-    (p) => `The user part contains ${ch(p.char)}, which a SIP user part (RFC 3261) does not allow.`,
+    (p: { char: string; codePoint: string; index: number }) =>
+      `The user part contains ${ch(p.char)}, which a SIP user part (RFC 3261) does not allow.`,
   ),
   'address.local_part_too_long': def(
     W,
-    (p) => `The user part is ${s(p.actual)} characters long; more than ${s(p.max, '64')} may be refused.`,
+    (p: Length) => `The user part is ${p.actual} characters long; more than ${p.max} may be refused.`,
   ),
   'decoration.excluded_domain': def(
     I,
-    (p) => `${q(p.domain)} is in the excluded domain list, so the address is not decorated.`,
+    (p: Domain) => `${q(p.domain)} is in the excluded domain list, so the address is not decorated.`,
   ),
   'decoration.already_decorated': def(I, () => 'The address is already decorated.'),
   'decoration.consumer_domain_variant': def(
     W,
-    (p) =>
+    (p: Domain) =>
       `${q(p.domain)} is a national variant of a Microsoft consumer domain and is not in the excluded list; add it if your users' Microsoft accounts use it.`,
   ),
-  'decoration.invalid_routing_domain': def(E, (p) => `The routing domain ${q(p.value)} is not a valid FQDN.`),
+  'decoration.invalid_routing_domain': def(
+    E,
+    // `reason`: the first error code of checkFqdn (or `input.not_string`).
+    (p: Value & { reason: string }) => `The routing domain ${q(p.value)} is not a valid FQDN (${p.reason}).`,
+  ),
   'decoration.not_decorated': def(
     E,
-    () => 'The address is not a decorated address (user(domain)@routing domain).',
+    (p: { routingDomain: string }) =>
+      `The address is not a decorated address (user(domain)@${p.routingDomain}).`,
   ),
-  'decoration.list_whitespace': def(W, (p) => `The list item ${q(p.item)} has surrounding whitespace.`),
+  'decoration.list_whitespace': def(
+    W,
+    (p: { item: string }) => `The list item ${q(p.item)} has surrounding whitespace.`,
+  ),
   'decoration.list_empty_item': def(E, () => 'The list has an empty item.'),
-  'decoration.list_duplicate': def(W, (p) => `${q(p.domain)} appears more than once in the list.`),
+  'decoration.list_duplicate': def(W, (p: Domain) => `${q(p.domain)} appears more than once in the list.`),
   'decoration.invalid_excluded_domain': def(
     E,
-    (p) => `The excluded domain ${q(p.item)} is not a valid domain.`,
+    // `reason`: the first error code of checkFqdn.
+    (p: { item: string; reason: string }) =>
+      `The excluded domain ${q(p.item)} is not a valid domain (${p.reason}).`,
   ),
   'decoration.routing_domain_not_excluded': def(
     W,
-    (p) =>
+    (p: Domain) =>
       `The routing domain ${q(p.domain)} is not in the excluded domain list, so addresses on it would be decorated again.`,
   ),
 
   // §5 Public provider
   'provider.unexpected_proxy_fqdn': def(
     W,
-    (p) => `The Skype provider's proxy is ${q(p.value)}; Microsoft documents ${q(p.expected)}.`,
+    (p: Value & { expected: string }) =>
+      `The Skype provider's proxy is ${q(p.value)}; Microsoft documents ${q(p.expected)}.`,
   ),
   'provider.invalid_verification_level': def(
     E,
-    (p) =>
+    (p: Value) =>
       `${q(p.value)} is not a verification level; use AlwaysVerifiable, AlwaysUnverifiable or UseSourceVerification.`,
   ),
   'provider.numeric_verification_level': def(
     W,
-    (p) =>
-      `The numeric verification level ${s(p.value)} maps to the enum in an undocumented way; prefer its name.`,
+    (p: { value: 0 | 1 | 2 }) =>
+      `The numeric verification level ${p.value} maps to the enum in an undocumented way; prefer its name.`,
   ),
   'provider.deprecated_verification_level': def(
     W,
-    (p) => `UseSourceVerification is deprecated on ${s(p.serverVersion, 'Skype for Business Server')}.`,
+    (p: { serverVersion: string }) => `UseSourceVerification is deprecated on ${p.serverVersion}.`,
   ),
   'provider.parameter_not_supported': def(
     E,
-    (p) =>
-      `-${s(p.parameter)} is not a parameter of New-CsPublicProvider on ${s(p.serverVersion, 'this server version')}.`,
+    (p: { parameter: string; serverVersion: string }) =>
+      `-${p.parameter} is not a parameter of New-CsPublicProvider on ${p.serverVersion}.`,
   ),
-  'provider.invalid_icon_url': def(E, (p) => `The icon URL ${q(p.value)} is not an absolute https URL.`),
+  'provider.invalid_icon_url': def(
+    E,
+    (p: Value) => `The icon URL ${q(p.value)} is not an absolute https URL.`,
+  ),
   'provider.unsafe_value': def(E, () => 'The value contains a control character or a line break.'),
   'provider.invalid_server_version': def(
     E,
-    (p) => `Unknown server version ${q(p.value)}; expected lync2013, sfb2015 or sfb2019.`,
+    (p: Value) => `Unknown server version ${q(p.value)}; expected lync2013, sfb2015 or sfb2019.`,
   ),
-  'provider.invalid_type': def(E, (p) => `Expected ${s(p.expected)}, got ${s(p.type, 'another type')}.`),
-  'provider.unknown_field': def(E, (p) => `Unknown setting ${q(p.field)}.`),
+  'provider.invalid_type': def(E, (p: TypeMismatch) => `Expected ${p.expected}, got ${p.type}.`),
+  'provider.unknown_field': def(E, (p: Field) => `Unknown setting ${q(p.field)}.`),
 
   // §6 Provisioning request
-  'request.missing_field': def(E, (p) => `The required field ${q(p.field)} is missing.`),
-  'request.invalid_type': def(E, (p) => `Expected ${s(p.expected)}, got ${s(p.type, 'another type')}.`),
-  'request.unknown_field': def(E, (p) => `Unknown field ${q(p.field)}.`),
+  'request.missing_field': def(E, (p: Field) => `The required field ${q(p.field)} is missing.`),
+  'request.invalid_type': def(E, (p: TypeMismatch) => `Expected ${p.expected}, got ${p.type}.`),
+  'request.unknown_field': def(E, (p: Field) => `Unknown field ${q(p.field)}.`),
   'request.no_sip_domains': def(E, () => 'The request has no SIP domain; at least one is required.'),
   'request.too_many_edges': def(
     E,
-    (p) =>
-      `The request has ${s(p.actual)} Access Edge FQDNs; at most ${s(p.max, '10')} are allowed per request.`,
+    (p: Length) => `The request has ${p.actual} Access Edge FQDNs; at most ${p.max} are allowed per request.`,
   ),
-  'request.duplicate_sip_domain': def(E, (p) => `The SIP domain ${q(p.domain)} is listed more than once.`),
-  'request.duplicate_edge': def(E, (p) => `The Access Edge FQDN ${q(p.fqdn)} is listed more than once.`),
+  'request.duplicate_sip_domain': def(
+    E,
+    (p: Domain) => `The SIP domain ${q(p.domain)} is listed more than once.`,
+  ),
+  'request.duplicate_edge': def(
+    E,
+    (p: Fqdn) => `The Access Edge FQDN ${q(p.fqdn)} is listed more than once.`,
+  ),
   'request.sip_domain_multiple_edges': def(
     E,
-    (p) => `The SIP domain ${q(p.domain)} is under more than one Access Edge FQDN.`,
+    (p: Domain & Fqdn & { otherFqdn: string }) =>
+      `The SIP domain ${q(p.domain)} is under more than one Access Edge FQDN (${q(p.otherFqdn)} and ${q(p.fqdn)}).`,
   ),
-  'request.sip_domain_is_edge': def(E, (p) => `The SIP domain ${q(p.domain)} is also an Access Edge FQDN.`),
-  'request.edge_without_domains': def(W, (p) => `The Access Edge ${q(p.fqdn)} has no SIP domains.`),
+  'request.sip_domain_is_edge': def(
+    E,
+    (p: Domain) => `The SIP domain ${q(p.domain)} is also an Access Edge FQDN.`,
+  ),
+  'request.edge_without_domains': def(W, (p: Fqdn) => `The Access Edge ${q(p.fqdn)} has no SIP domains.`),
   'request.unsupported_provider': def(
     E,
-    (p) =>
+    (p: Value) =>
       `${q(p.value)} is not a supported public IM provider; only Skype remains (Yahoo! and AOL ended on 2014-06-30).`,
   ),
   'request.needs_in_domain_target': def(
     I,
-    (p) => `The Access Edge ${q(p.fqdn)} is not a host directly under the SIP domain ${q(p.domain)}.`,
+    // `target`: the in-domain SRV target to publish for this domain.
+    (p: Fqdn & Domain & { target: string }) =>
+      `The Access Edge ${q(p.fqdn)} is not a host directly under the SIP domain ${q(p.domain)}.`,
+    {
+      hint: (p) =>
+        `Publish ${srvRecordLine(p.domain, p.target)} with an A record for ${p.target} pointing at the Access Edge ${p.fqdn}, and add ${p.target} to the Edge certificate's SAN.`,
+    },
   ),
   'request.edge_is_microsoft_online': def(
     E,
-    (p) => `${q(p.fqdn)} is Microsoft 365's federation edge, not your Access Edge.`,
+    (p: Fqdn) => `${q(p.fqdn)} is Microsoft 365's federation edge, not your Access Edge.`,
   ),
 
   // §7 Federation SRV
   'federation.target_outside_domain': def(
     E,
-    (p) => `The SRV target ${q(p.target)} is not inside the SIP domain ${q(p.domain)}.`,
+    (p: TargetInDomain) => `The SRV target ${q(p.target)} is not inside the SIP domain ${q(p.domain)}.`,
+    { hint: (p) => targetHint(p) },
   ),
   'federation.target_not_top_level': def(
     E,
-    (p) => `The SRV target ${q(p.target)} is more than one label below the SIP domain ${q(p.domain)}.`,
+    (p: TargetInDomain) =>
+      `The SRV target ${q(p.target)} is more than one label below the SIP domain ${q(p.domain)}.`,
+    { hint: (p) => targetHint(p) },
   ),
-  'federation.target_is_domain': def(W, (p) => `The SRV target is the SIP domain ${q(p.domain)} itself.`),
+  'federation.target_is_domain': def(
+    W,
+    (p: { target: string; domain: string }) => `The SRV target is the SIP domain ${q(p.domain)} itself.`,
+    {
+      hint: (p) =>
+        `Prefer a host directly under the domain, e.g. ${srvRecordLine(p.domain, `sip.${p.domain}`)}`,
+    },
+  ),
   'federation.microsoft_online_target': def(
     I,
-    (p) =>
+    (p: { target: string; domain: string }) =>
       `The SRV target ${q(p.target)} is a Microsoft 365 federation edge: ${q(p.domain)} federates through Microsoft 365.`,
   ),
   'srv.invalid_record': def(
     E,
-    (p) =>
-      `Record ${s(p.index)} is not an SRV record of whole numbers priority, weight, port and a target string.`,
+    (p: { index: number }) =>
+      `Record ${p.index} is not an SRV record of whole numbers priority, weight, port and a target string.`,
   ),
-  'srv.missing': def(E, (p) => `There is no _sipfederationtls._tcp SRV record for ${q(p.domain)}.`),
+  'srv.missing': def(
+    E,
+    // `name`: the owner name asked; `rcode`: the answer that said so (live checks only).
+    (p: Domain & { name: string; suggested: string; rcode?: string }) =>
+      `There is no _sipfederationtls._tcp SRV record for ${q(p.domain)}.`,
+    { hint: (p) => `Publish in public DNS: ${srvRecordLine(p.domain, p.suggested)}` },
+  ),
   'srv.service_disabled': def(
     E,
-    (p) => `The SRV record for ${q(p.domain)} has the target ".", which says federation is not available.`,
+    (p: Domain & { record: string; suggested: string }) =>
+      `The SRV record for ${q(p.domain)} has the target ".", which says federation is not available.`,
+    { hint: (p) => `Replace it with: ${srvRecordLine(p.domain, p.suggested)}` },
   ),
   'srv.wrong_port': def(
     E,
-    (p) => `The SRV record points to port ${s(p.port)}; federation uses ${s(p.expected, '5061')}.`,
+    (p: Domain & { port: number; expected: number; record: string; target: string }) =>
+      `The SRV record points to port ${p.port}; federation uses ${p.expected}.`,
+    { hint: (p) => `Publish: ${srvRecordLine(p.domain, p.target)}` },
   ),
   'srv.inconsistent_records': def(
     W,
-    (p) => `A non-selected SRV record (${s(p.record)}) would fail if the selected one were removed.`,
+    (p: Domain & { record: string; reason: string; suggested: string }) =>
+      `A non-selected SRV record (${p.record}) would fail if the selected one were removed (${p.reason}).`,
+    {
+      hint: (p) => `Fix or remove it; every record should read like ${srvRecordLine(p.domain, p.suggested)}`,
+    },
   ),
-  'srv.mixed_targets': def(W, () => 'The SRV records mix on-premises and Microsoft 365 targets.'),
-  'srv.duplicate_record': def(W, (p) => `The SRV record ${s(p.record)} is listed more than once.`),
+  'srv.mixed_targets': def(W, (_p: Domain) => 'The SRV records mix on-premises and Microsoft 365 targets.', {
+    hint: () =>
+      'A SIP domain federates either through your Edge or through Microsoft 365: keep one kind of target.',
+  }),
+  'srv.duplicate_record': def(
+    W,
+    (p: { record: string }) => `The SRV record ${p.record} is listed more than once.`,
+    { hint: () => 'Remove the copy.' },
+  ),
   'srv.target_not_declared_edge': def(
     I,
-    (p) => `The SRV target ${q(p.target)} is not one of the declared Access Edge FQDNs.`,
+    (p: { target: string; edges: string }) =>
+      `The SRV target ${q(p.target)} is not one of the declared Access Edge FQDNs.`,
+    {
+      hint: (p) =>
+        `Fine for an extra SIP domain if ${p.target} points at the same Edge and is in its certificate.`,
+    },
   ),
   'srv.near_miss': def(
     W,
-    (p) =>
+    // `name`: where the record is; `expected`: where it belongs; `records`: what is there.
+    (p: Domain & { name: string; expected: string; records: string; suggested: string }) =>
       `There is a record at the near-miss name ${q(p.name)}; the federation record belongs at ${q(p.expected)}.`,
+    { hint: (p) => `Move the record to ${p.expected}: ${srvRecordLine(p.domain, p.suggested)}` },
   ),
 
   // §8 Live DNS
-  'dns.timeout': def(W, (p) => `The DNS query for ${s(p.name)} ${s(p.type, '')} timed out.`, true),
+  'dns.timeout': def(
+    W,
+    (p: DnsWhere & { timeoutMs: number }) => `The ${p.type} query for ${p.name} timed out.`,
+    {
+      inconclusive: true,
+      hint: () => 'Check that the name server is reachable (--nameserver), or raise --timeout.',
+    },
+  ),
   'dns.server_failure': def(
     W,
-    (p) => `The name server answered ${s(p.rcode, 'a failure')} for ${s(p.name)} ${s(p.type, '')}.`,
-    true,
+    (p: DnsWhere & { rcode: string }) => `The name server answered ${p.rcode} for ${p.name} ${p.type}.`,
+    {
+      inconclusive: true,
+      hint: (p) =>
+        p.rcode === 'REFUSED'
+          ? 'The name server refused the question: use a resolver that answers you (--nameserver), such as a public one.'
+          : "The name server could not answer (SERVFAIL: often a broken delegation or DNSSEC failure at the domain's DNS host); try again or ask another --nameserver.",
+    },
   ),
   'dns.network_error': def(
     W,
-    (p) => `The DNS query for ${s(p.name)} could not be sent: ${s(p.reason, 'network error')}.`,
-    true,
+    (p: { name: string; reason: string; server?: string }) =>
+      `The DNS query for ${p.name} could not be sent: ${p.reason}.`,
+    {
+      inconclusive: true,
+      hint: () =>
+        'The name server could not be reached from here: check the address and port (--nameserver) and the firewall.',
+    },
   ),
   'dns.malformed_response': def(
     W,
-    (p) => `The answer for ${s(p.name)} ${s(p.type, '')} could not be decoded.`,
-    true,
+    (p: DnsWhere & { reason: string }) => `The answer for ${p.name} ${p.type} could not be decoded.`,
+    { inconclusive: true },
   ),
   'dns.deadline_exceeded': def(
     W,
-    (p) => `The run's deadline of ${s(p.deadlineMs)} ms passed before this check could finish.`,
-    true,
+    // `name` (and `type`): what was being asked; `deadlineMs`: the run's deadline, when known.
+    (p: { name: string; type?: string; deadlineMs?: number }) =>
+      p.deadlineMs === undefined
+        ? "The run's deadline passed before this check could finish."
+        : `The run's deadline of ${p.deadlineMs} ms passed before this check could finish.`,
+    { inconclusive: true },
   ),
-  'dns.target_no_address': def(E, (p) => `The SRV target ${q(p.target)} has no A or AAAA record.`),
+  'dns.target_no_address': def(
+    E,
+    (p: { target: string }) => `The SRV target ${q(p.target)} has no A or AAAA record.`,
+    { hint: (p) => `Publish an A (or AAAA) record for ${p.target} with the Access Edge's public address.` },
+  ),
   'dns.target_is_alias': def(
     W,
-    (p) => `The SRV target ${q(p.target)} is a CNAME alias (of ${q(p.alias)}); RFC 2782 says it must not be.`,
+    (p: { target: string; alias: string; domain: string }) =>
+      `The SRV target ${q(p.target)} is a CNAME alias (of ${q(p.alias)}); RFC 2782 says it must not be.`,
+    {
+      hint: (p) =>
+        `Replace the CNAME at ${p.target} with A/AAAA records, or point the SRV record at the canonical name if it is in ${p.domain}.`,
+    },
   ),
   'dns.private_address': def(
     E,
-    (p) => `${q(p.name)} resolves only to non-public addresses (${s(p.addresses)}).`,
+    (p: { name: string; addresses: string }) =>
+      `${q(p.name)} resolves only to non-public addresses (${p.addresses}).`,
+    {
+      hint: (p) =>
+        `Federation partners connect from the internet: publish ${p.name}'s public address in public DNS (an internal view is not what they see).`,
+    },
   ),
   'dns.mixed_addresses': def(
     W,
-    (p) => `${q(p.name)} resolves to both public and non-public addresses (${s(p.addresses)}).`,
+    (p: { name: string; addresses: string }) =>
+      `${q(p.name)} resolves to both public and non-public addresses (${p.addresses}).`,
+    {
+      hint: (p) =>
+        `Remove the non-public addresses from ${p.name} in public DNS; partners may pick one they cannot reach.`,
+    },
   ),
-  'dns.edge_no_address': def(E, (p) => `The Access Edge FQDN ${q(p.fqdn)} has no A or AAAA record.`),
+  'dns.edge_no_address': def(E, (p: Fqdn) => `The Access Edge FQDN ${q(p.fqdn)} has no A or AAAA record.`, {
+    hint: (p) =>
+      `Publish an A (or AAAA) record for ${p.fqdn} with the Access Edge's public address in public DNS.`,
+  }),
   'dns.target_address_mismatch': def(
     W,
-    (p) => `The SRV target ${q(p.target)} is not a declared edge and shares no address with one.`,
+    (p: { target: string; edges: string }) =>
+      `The SRV target ${q(p.target)} is not a declared edge and shares no address with one.`,
+    {
+      hint: (p) =>
+        `Point ${p.target} at the Access Edge's public address, or declare its edge in the request.`,
+    },
   ),
-  'dns.related_record': def(I, (p) => `Related record: ${s(p.name)} ${s(p.type)} ${s(p.data, '')}`),
+  'dns.related_record': def(
+    I,
+    (p: { name: string; type: string; data: string }) => `Related record: ${p.name} ${p.type} ${p.data}`,
+  ),
 
   // §9 Probe and certificate
   'probe.unreachable': def(
     E,
-    (p) =>
-      `Could not open a TCP connection to ${s(p.address)} port ${s(p.port)}: ${s(p.reason, 'no answer')}.`,
+    (p: { address: string; port: number; reason: string }) =>
+      `Could not open a TCP connection to ${p.address} port ${p.port}: ${p.reason}.`,
+    {
+      hint: (p) =>
+        `Allow TCP ${p.port} from the Internet to the Edge's external Access Edge address ${p.address}, and check that the Access Edge service listens there.`,
+    },
   ),
-  'tls.handshake_failed': def(E, (p) => `No TLS handshake with ${s(p.address)} (${s(p.reason, 'failed')}).`),
+  'tls.handshake_failed': def(
+    E,
+    // `address` (`host:port`) and `name` when a probe failed; only `reason` when a given chain is unreadable.
+    (p: { reason: string; address?: string; name?: string }) =>
+      p.address === undefined
+        ? `No certificate to judge (${p.reason}).`
+        : `No TLS handshake with ${p.address} (${p.reason}).`,
+    {
+      hint: (p) =>
+        p.address === undefined || p.name === undefined
+          ? undefined
+          : `Check that the Access Edge service answers TLS on ${p.address} for ${p.name}.`,
+    },
+  ),
   'tls.untrusted': def(
     E,
-    (p) => `The certificate chain does not lead to a public root (${s(p.reason, 'untrusted')}).`,
+    (p: { reason: string; trust: TrustFailure }) =>
+      `The certificate chain does not lead to a public root (${p.reason}).`,
+    { hint: (p) => TRUST_HINTS[p.trust] },
   ),
   'tls.name_mismatch': def(
     E,
-    (p) =>
+    // `wildcard`: a SAN wildcard that would cover the name in a browser, when there is one.
+    (p: { name: string; wildcard?: string }) =>
       `The certificate's subject and SAN do not contain ${q(p.name)} exactly (a wildcard does not count).`,
+    {
+      hint: (p) =>
+        p.wildcard === undefined
+          ? `Add ${p.name} to the Edge certificate's subject alternative names (SAN).`
+          : `Add ${p.name} to the Edge certificate's SAN; the wildcard ${p.wildcard} does not count for federation.`,
+    },
   ),
-  'tls.wildcard_subject': def(E, (p) => `The certificate's subject name ${q(p.subject)} is a wildcard.`),
+  'tls.wildcard_subject': def(
+    E,
+    // `expected`: the Access Edge FQDN the certificate should name, when known.
+    (p: { subject: string; expected?: string }) =>
+      `The certificate's subject name ${q(p.subject)} is a wildcard.`,
+    {
+      hint: (p) =>
+        `Reissue the certificate with the exact Access Edge FQDN${p.expected === undefined ? '' : ` (${p.expected})`} as its subject name.`,
+    },
+  ),
   'tls.expired': def(
     E,
-    (p) => `The certificate is not valid now (valid from ${s(p.validFrom)} to ${s(p.validTo)}).`,
+    (p: { validFrom: string; validTo: string; notYetValid: boolean }) =>
+      p.notYetValid
+        ? `The certificate is not valid yet (valid from ${p.validFrom} to ${p.validTo}).`
+        : `The certificate has expired (valid from ${p.validFrom} to ${p.validTo}).`,
+    {
+      hint: (p) =>
+        p.notYetValid
+          ? 'Install a certificate that is valid now.'
+          : 'Renew the Edge certificate and assign it.',
+    },
   ),
-  'tls.expiring_soon': def(W, (p) => `The certificate expires in ${s(p.days)} days (${s(p.validTo)}).`),
+  'tls.expiring_soon': def(
+    W,
+    (p: { days: number; validTo: string }) => `The certificate expires in ${p.days} days (${p.validTo}).`,
+    { hint: (p) => `Renew the Edge certificate before ${p.validTo}.` },
+  ),
   'tls.missing_server_auth': def(
     E,
-    () => "The certificate's extended key usage lacks Server Authentication.",
+    (_p: { eku: string }) => "The certificate's extended key usage lacks Server Authentication.",
+    // RFC 5280 §4.2.1.12: id-kp-serverAuth.
+    { hint: () => 'Reissue the certificate with the Server Authentication EKU (1.3.6.1.5.5.7.3.1).' },
   ),
   'tls.missing_client_auth': def(
     W,
-    () =>
+    (_p: { eku: string }) =>
       "The certificate's extended key usage lacks Client Authentication, which mutual TLS federation needs.",
+    {
+      // RFC 5280 §4.2.1.12: id-kp-clientAuth.
+      hint: () =>
+        'Reissue the certificate with the Client Authentication EKU (1.3.6.1.5.5.7.3.2) as well as Server Authentication: federation partners authenticate each other with mutual TLS.',
+    },
   ),
-  'tls.old_protocol': def(W, (p) => `The negotiated protocol ${s(p.protocol)} is older than TLS 1.2.`),
+  'tls.old_protocol': def(
+    W,
+    (p: { protocol: string }) => `The negotiated protocol ${p.protocol} is older than TLS 1.2.`,
+    { hint: () => 'Enable TLS 1.2 on the Edge server (Schannel) and disable TLS 1.0 and 1.1.' },
+  ),
   'tls.handshake_incomplete': def(
     I,
-    (p) =>
-      `${s(p.address)} sent its certificate but ended the handshake (${s(p.reason, 'refused')}); an Edge that requires a client certificate (mutual TLS) does this to a probe without one.`,
+    (p: { address: string; reason: string }) =>
+      `${p.address} sent its certificate but ended the handshake (${p.reason}); an Edge that requires a client certificate (mutual TLS) does this to a probe without one.`,
   ),
   'probe.aborted': def(
     W,
-    (p) => `The probe of ${s(p.address)} was cancelled before it finished (the run's deadline passed).`,
-    true,
+    (p: { address: string; reason?: string }) =>
+      `The probe of ${p.address} was cancelled before it finished (${p.reason ?? "the run's deadline passed"}).`,
+    { inconclusive: true },
   ),
 
   // Report context
@@ -412,26 +688,54 @@ export const ISSUE_DEFINITIONS = {
     () =>
       'The PIC provisioning site (pic.lync.com) closed on 2019-08-15; federation now relies on the _sipfederationtls._tcp SRV record and the Edge certificate, and the agreement number feeds no live process.',
   ),
-} as const satisfies Record<string, Definition>;
+} as const);
 
-/** The union of every issue code. */
-export type IssueCode = keyof typeof ISSUE_DEFINITIONS;
-
-/** Every issue code, in table order. */
-export const ISSUE_CODES: readonly IssueCode[] = Object.freeze(Object.keys(ISSUE_DEFINITIONS) as IssueCode[]);
-
-/** The English sentence for a code and its params. */
-export function messageFor(code: IssueCode, params: P = {}): string {
-  return ISSUE_DEFINITIONS[code].message(params);
+function targetHint(p: TargetInDomain): string {
+  return `Point the SRV record at a host directly under ${p.domain}, e.g. ${p.suggested} (add that exact name to the Edge certificate): ${srvRecordLine(p.domain, p.suggested)}`;
 }
 
-/** The severity a code has unless its check site says otherwise. */
-export function defaultSeverity(code: IssueCode): Severity {
-  return ISSUE_DEFINITIONS[code].severity;
+type Table = typeof ISSUE_DEFINITIONS;
+
+/** The union of every issue code. */
+export type IssueCode = keyof Table;
+
+/** Per code, the type of its `params` (internal: `makeIssue` checks call sites against it). */
+export type IssueParamsMap = { [C in IssueCode]: Table[C] extends Definition<infer P> ? P : never };
+
+/** Every issue code, in table order. */
+export const ISSUE_CODES: readonly IssueCode[] = /* @__PURE__ */ Object.freeze(
+  Object.keys(ISSUE_DEFINITIONS) as IssueCode[],
+);
+
+/** A row of the table, whatever its params type. */
+function definitionOf(code: IssueCode): Definition<Record<string, unknown>> | undefined {
+  // A report may hold codes this version does not know (from a newer one).
+  return (ISSUE_DEFINITIONS as unknown as Record<string, Definition<Record<string, unknown>> | undefined>)[
+    code
+  ];
+}
+
+/** The default severity of a code. */
+export function severityOf(code: IssueCode): Severity {
+  return definitionOf(code)?.severity ?? 'error';
+}
+
+/** The English sentence for a code and its params. */
+export function messageFor<C extends IssueCode>(code: C, params: IssueParamsMap[C]): string {
+  return definitionOf(code)?.message(params as Record<string, unknown>) ?? code;
+}
+
+/** The table's hint for a code and its params, or `undefined` when it has none. */
+export function hintFor<C extends IssueCode>(code: C, params: IssueParamsMap[C]): string | undefined {
+  return definitionOf(code)?.hint?.(params as Record<string, unknown>);
+}
+
+/** True when the table has a hint function for the code (a test checks hints are where they should be). */
+export function _hasHint(code: IssueCode): boolean {
+  return definitionOf(code)?.hint !== undefined;
 }
 
 /** True for codes that mean "we could not ask" (the check is inconclusive, not failed). */
 export function isInconclusiveCode(code: IssueCode): boolean {
-  // A report may hold codes this version does not know (from a newer one): those are not inconclusive.
-  return (ISSUE_DEFINITIONS[code] as Definition | undefined)?.inconclusive === true;
+  return definitionOf(code)?.inconclusive === true;
 }

@@ -12,6 +12,7 @@
  */
 import { checkFqdn, isFqdn, registrableDomain } from '../fqdn/fqdn.js';
 import { MAX_INPUT_LENGTH, readStringInput, typeName } from '../input.js';
+import type { AddressInvalidReason } from '../issues/issue-codes.js';
 import { comparableName } from '../names.js';
 import {
   type Issue,
@@ -22,6 +23,7 @@ import {
   type Result,
   toResult,
 } from '../result.js';
+import { codePointOf, isAsciiLetter, isDigit, isHexDigit } from '../text/chars.js';
 import { parseExcludedDomainList, parseExcludedItems } from './excluded-list.js';
 
 /** The decoration options. Read once per options object: pass a new object to change them. */
@@ -42,9 +44,14 @@ export interface DecorationOptions {
 export const DEFAULT_DECORATION: Readonly<{
   routingDomain: 'msn.com';
   excludedDomains: readonly ['msn.com', 'outlook.com', 'live.com', 'hotmail.com'];
-}> = Object.freeze({
+}> = /* @__PURE__ */ Object.freeze({
   routingDomain: 'msn.com',
-  excludedDomains: Object.freeze(['msn.com', 'outlook.com', 'live.com', 'hotmail.com'] as const),
+  excludedDomains: /* @__PURE__ */ Object.freeze([
+    'msn.com',
+    'outlook.com',
+    'live.com',
+    'hotmail.com',
+  ] as const),
 });
 
 /**
@@ -181,7 +188,7 @@ const DOMAIN_CACHE_SIZE = 4096;
 const domainCache = new Map<string, DomainCheck>();
 
 /** RULES §4.8: national variants of Microsoft consumer domains (`hotmail.co.uk`, `live.fr`, `outlook.de`). */
-const CONSUMER_LABELS: ReadonlySet<string> = new Set([
+const CONSUMER_LABELS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'hotmail',
   'live',
   'outlook',
@@ -234,16 +241,12 @@ function checkDomain(raw: string): DomainCheck {
 // RFC 3261 §25.1: user = 1*( unreserved / escaped / user-unreserved ); unreserved = alphanum / mark;
 // mark = "-" / "_" / "." / "!" / "~" / "*" / "'" / "(" / ")"; user-unreserved = "&" / "=" / "+" / "$" / "," / ";" / "?" / "/".
 // Our choice (RULES §4.4): "(" and ")" only in the decorated form x(d).
-const USER_CHARS = new Uint8Array(128);
-const HEX = new Uint8Array(128);
-for (const char of "-_.!~*'&=+$,;?/") USER_CHARS[char.charCodeAt(0)] = 1;
-for (let c = 48; c <= 57; c++) USER_CHARS[c] = HEX[c] = 1;
-for (let c = 65; c <= 90; c++) USER_CHARS[c] = USER_CHARS[c + 32] = 1;
-for (let c = 65; c <= 70; c++) HEX[c] = HEX[c + 32] = 1;
-
-function isHex(code: number): boolean {
-  return code < 128 && HEX[code] === 1;
-}
+const USER_CHARS = /* @__PURE__ */ (() => {
+  const table = new Uint8Array(128);
+  for (const char of "-_.!~*'&=+$,;?/") table[char.charCodeAt(0)] = 1;
+  for (let c = 0; c < 128; c++) if (isDigit(c) || isAsciiLetter(c)) table[c] = 1;
+  return table;
+})();
 
 /** Index of the first character that is not RFC 3261 `user` (parentheses excluded), or -1. */
 function badUserChar(text: string): number {
@@ -252,7 +255,12 @@ function badUserChar(text: string): number {
     const code = text.charCodeAt(i);
     if (code < 128 && USER_CHARS[code] === 1) continue;
     // RFC 3261 escaped = "%" HEXDIG HEXDIG
-    if (code === 37 && i + 2 < end && isHex(text.charCodeAt(i + 1)) && isHex(text.charCodeAt(i + 2))) {
+    if (
+      code === 37 &&
+      i + 2 < end &&
+      isHexDigit(text.charCodeAt(i + 1)) &&
+      isHexDigit(text.charCodeAt(i + 2))
+    ) {
       i += 2;
       continue;
     }
@@ -262,17 +270,13 @@ function badUserChar(text: string): number {
 }
 
 function invalidLocalPart(text: string, index: number): Issue {
-  const codePoint = text.codePointAt(index) ?? 0;
+  const char = String.fromCodePoint(text.codePointAt(index) ?? 0);
   return makeIssue('address.invalid_local_part', [], {
-    params: {
-      char: String.fromCodePoint(codePoint),
-      codePoint: `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`,
-      index,
-    },
+    params: { char, codePoint: codePointOf(char), index },
   });
 }
 
-function invalidAddress(reason: string): Issue {
+function invalidAddress(reason: AddressInvalidReason): Issue {
   return makeIssue('address.invalid', [], { params: { reason } });
 }
 
@@ -306,7 +310,7 @@ function readAddress(input: unknown, issues: Issue[]): Address | undefined {
     issues.push(makeIssue('address.sip_prefix_removed'));
   }
   const at = text.indexOf('@');
-  let reason: string | undefined;
+  let reason: AddressInvalidReason | undefined;
   if (at < 0) reason = 'missing_at';
   else if (text.indexOf('@', at + 1) >= 0) reason = 'multiple_at';
   else if (at === 0) reason = 'empty_local_part';

@@ -20,6 +20,7 @@ import {
 } from '../name-decoration/name-decoration.js';
 import { isPlainObject, objectIssues, own } from '../object-input.js';
 import { type Issue, makeIssue, prefixPaths, type Result, toResult } from '../result.js';
+import { isControl, isUnicodeLineBreak } from '../text/chars.js';
 
 /** The server whose `New-CsPublicProvider` is rendered. */
 export type ServerVersion = 'lync2013' | 'sfb2015' | 'sfb2019';
@@ -80,7 +81,7 @@ export const DEFAULT_PUBLIC_PROVIDER: Readonly<{
   identity: 'Skype';
   proxyFqdn: 'federation.messenger.msn.com';
   iconUrl: 'https://images.edge.messenger.live.com/Messenger_16x16.png';
-}> = Object.freeze({
+}> = /* @__PURE__ */ Object.freeze({
   serverVersion: 'sfb2019',
   identity: 'Skype',
   proxyFqdn: 'federation.messenger.msn.com',
@@ -96,7 +97,7 @@ const LEVEL_NAMES: readonly VerificationLevelName[] = [
   'AlwaysUnverifiable',
   'UseSourceVerification',
 ];
-const FIELDS: ReadonlySet<string> = new Set([
+const FIELDS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'serverVersion',
   'identity',
   'proxyFqdn',
@@ -117,7 +118,7 @@ const FIELDS: ReadonlySet<string> = new Set([
 export function hasUnsafeChar(value: string): boolean {
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
-    if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029) return true;
+    if (isControl(code) || isUnicodeLineBreak(code)) return true;
   }
   return false;
 }

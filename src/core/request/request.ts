@@ -38,7 +38,7 @@ export interface ProvisioningRequest {
 /** MS-FAQ: "up to 10" Access Edge FQDNs per request. */
 export const MAX_ACCESS_EDGES = 10;
 
-const FIELDS: ReadonlySet<string> = new Set([
+const FIELDS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'agreementType',
   'agreementNumber',
   'accessEdgeFqdn',
@@ -46,7 +46,7 @@ const FIELDS: ReadonlySet<string> = new Set([
   'additionalAccessEdges',
   'publicImProvider',
 ]);
-const EDGE_FIELDS: ReadonlySet<string> = new Set(['fqdn', 'sipDomains']);
+const EDGE_FIELDS: ReadonlySet<string> = /* @__PURE__ */ new Set(['fqdn', 'sipDomains']);
 
 const { invalidType, pushUnknownFields } = /* @__PURE__ */ objectIssues('request');
 
@@ -334,7 +334,6 @@ export function checkProvisioningRequest(input: unknown): Result<ProvisioningReq
         issues.push(
           makeIssue('request.needs_in_domain_target', domain.path, {
             params: { fqdn: edge.fqdn, domain: domain.value, target },
-            hint: `Publish ${federationSrvRecordText(domain.value, target)} with an A record for ${target} pointing at the Access Edge ${edge.fqdn}, and add ${target} to the Edge certificate's SAN.`,
           }),
         );
       }

@@ -1,12 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { expectCodes, only } from '../../../test/helpers/issues.js';
 import { sipDomainSchema } from '../../zod/schemas.js';
 import { checkFqdn } from '../fqdn/fqdn.js';
-import type { Result } from '../result.js';
 import { assertSipDomain, checkSipDomain } from './sip-domain.js';
-
-const codes = (result: Result<unknown>) => result.issues.map((issue) => issue.code);
-const only = (result: Result<unknown>, code: string) => result.issues.find((issue) => issue.code === code);
 
 describe('checkSipDomain', () => {
   // MS-FAQ: subdomains are valid SIP domains (example.fabrikam.com).
@@ -32,7 +29,7 @@ describe('checkSipDomain', () => {
     ['reserved', 'acme.local', 'fqdn.reserved_name'],
     ['not a string', 7, 'input.not_string'],
   ])('FQDN rules apply: %s → %s', (_label, input, code) => {
-    expect(codes(checkSipDomain(input))).toEqual([code]);
+    expectCodes(checkSipDomain(input), [code]);
     expect(checkSipDomain(input).issues).toEqual(checkFqdn(input).issues);
   });
 
@@ -47,7 +44,7 @@ describe('checkSipDomain', () => {
   ])('sip_domain.looks_like_host: %s', (_label, input, label, domain) => {
     const result = checkSipDomain(input);
     expect(result.ok).toBe(true);
-    expect(codes(result)).toEqual(['sip_domain.looks_like_host']);
+    expectCodes(result, ['sip_domain.looks_like_host']);
     expect(only(result, 'sip_domain.looks_like_host')?.params).toEqual({
       value: input.toLowerCase(),
       label,
@@ -56,12 +53,12 @@ describe('checkSipDomain', () => {
   });
 
   test('sip.<private PSL entry> compares with the ICANN registrable domain', () => {
-    expect(codes(checkSipDomain('sip.github.io'))).toEqual(['sip_domain.looks_like_host']);
+    expectCodes(checkSipDomain('sip.github.io'), ['sip_domain.looks_like_host']);
   });
 
   test('a reserved name allowed for the lab still gets the host warning', () => {
     const result = checkSipDomain('sip.lab.test', { allowReserved: true });
-    expect(codes(result)).toEqual(['sip_domain.looks_like_host']);
+    expectCodes(result, ['sip_domain.looks_like_host']);
     expect(only(result, 'sip_domain.looks_like_host')?.params?.domain).toBe('lab.test');
   });
 
@@ -72,12 +69,12 @@ describe('checkSipDomain', () => {
   ])('sip_domain.microsoft_managed: %s', (_label, input) => {
     const result = checkSipDomain(input);
     expect(result.ok).toBe(true);
-    expect(codes(result)).toEqual(['sip_domain.microsoft_managed']);
+    expectCodes(result, ['sip_domain.microsoft_managed']);
     expect(only(result, 'sip_domain.microsoft_managed')?.params).toEqual({ value: input.toLowerCase() });
   });
 
   test('warnings add up: trimmed, documentation domain and host-like', () => {
-    expect(codes(checkSipDomain(' sip.contoso.com '))).toEqual([
+    expectCodes(checkSipDomain(' sip.contoso.com '), [
       'input.trimmed',
       'fqdn.documentation_domain',
       'sip_domain.looks_like_host',

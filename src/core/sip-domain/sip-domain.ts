@@ -6,7 +6,7 @@ import { type Issue, makeIssue, type Result, toResult, unwrap } from '../result.
  * First labels that name a host, not a domain (MS-FAQ: "Specify only the domain suffix … Do not
  * specify any FQDNs, including the FQDN for the Access Edge service").
  */
-export const HOST_LIKE_LABELS: ReadonlySet<string> = new Set([
+export const HOST_LIKE_LABELS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'sip',
   'sipfed',
   'sipexternal',
@@ -47,21 +47,11 @@ export function checkSipDomain(input: unknown, options?: FqdnOptions | null): Re
   if (HOST_LIKE_LABELS.has(label)) {
     const domain = analysis.domain ?? registrableDomain(name);
     if (domain !== null && name.length > domain.length) {
-      issues.push(
-        makeIssue('sip_domain.looks_like_host', [], {
-          params: { value: name, label, domain },
-          hint: `If ${name} is your Access Edge or another server, give the SIP domain instead, e.g. ${name.slice(dot + 1)}.`,
-        }),
-      );
+      issues.push(makeIssue('sip_domain.looks_like_host', [], { params: { value: name, label, domain } }));
     }
   }
   if (name.endsWith(MICROSOFT_MANAGED_SUFFIX)) {
-    issues.push(
-      makeIssue('sip_domain.microsoft_managed', [], {
-        params: { value: name },
-        hint: 'Configure federation for this domain in Microsoft 365 (Teams external access), not on your Edge.',
-      }),
-    );
+    issues.push(makeIssue('sip_domain.microsoft_managed', [], { params: { value: name } }));
   }
   return toResult(name, issues);
 }

@@ -1,6 +1,7 @@
 import { getEventListeners } from 'node:events';
 import { describe, expect, test } from 'vitest';
-import type { LookupOutcome, RecordType, Resolver } from '../dns/types.js';
+import { type FakeAnswer, fakeResolver } from '../../../test/helpers/fake-resolver.js';
+import type { LookupOutcome } from '../dns/types.js';
 import { addressClass, checkDomainFederation, createLiveContext, isNonPublic } from './live.js';
 
 describe('addressClass / isNonPublic (RULES §8 dns.private_address)', () => {
@@ -33,29 +34,7 @@ describe('addressClass / isNonPublic (RULES §8 dns.private_address)', () => {
 });
 
 describe('with a fake resolver', () => {
-  const table = (answers: Record<string, LookupOutcome['kind'] | string[]>): Resolver => ({
-    async lookup(name: string, type: RecordType): Promise<LookupOutcome> {
-      const entry = answers[`${type} ${name}`];
-      if (Array.isArray(entry)) {
-        const records = entry.map((data) =>
-          type === 'SRV'
-            ? { type: 'SRV' as const, name, ttl: 1, priority: 0, weight: 0, port: 5061, target: data }
-            : { type: type as 'A', name, ttl: 1, address: data },
-        );
-        return { name, type, kind: 'answer', records, aliases: [] };
-      }
-      switch (entry) {
-        case 'timeout':
-          return { name, type, kind: 'timeout', timeoutMs: 1 };
-        case 'server_failure':
-          return { name, type, kind: 'server_failure', rcode: 'SERVFAIL', rcodeValue: 2 };
-        case 'nodata':
-          return { name, type, kind: 'nodata', rcode: 'NOERROR', aliases: [] };
-        default:
-          return { name, type, kind: 'nxdomain', rcode: 'NXDOMAIN', aliases: [] };
-      }
-    },
-  });
+  const table = (answers: Record<string, FakeAnswer>) => fakeResolver(answers);
 
   test('a clean domain passes without sockets', async () => {
     const report = await checkDomainFederation('fake.com', {

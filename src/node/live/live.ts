@@ -19,7 +19,7 @@ export { type AddressClass, isNonPublic };
 import { readStringInput } from '../../core/input.js';
 import type { Check } from '../../core/report/report-types.js';
 import { checkStatus } from '../../core/report/status.js';
-import { type Issue, makeIssue } from '../../core/result.js';
+import { type Issue, type IssueParamsOf, makeIssue } from '../../core/result.js';
 import { createResolver, type ResolverOptions } from '../dns/resolver.js';
 import type { AddressAnswer, LookupOutcome, RecordType, Resolver, SrvAnswer } from '../dns/types.js';
 
@@ -178,7 +178,10 @@ export function lookupIssue(
     case 'timeout':
       if (outcome.aborted) {
         return makeIssue('dns.deadline_exceeded', path, {
-          params: { ...where, deadlineMs: context.deadlineMs ?? '?' },
+          params: {
+            ...where,
+            ...(context.deadlineMs === undefined ? {} : { deadlineMs: context.deadlineMs }),
+          },
         });
       }
       return makeIssue('dns.timeout', path, {
@@ -187,15 +190,10 @@ export function lookupIssue(
           timeoutMs: outcome.timeoutMs,
           ...(outcome.server ? { server: outcome.server } : {}),
         },
-        hint: 'Check that the name server is reachable (--nameserver), or raise --timeout.',
       });
     case 'server_failure':
       return makeIssue('dns.server_failure', path, {
         params: { ...where, rcode: outcome.rcode, ...(outcome.server ? { server: outcome.server } : {}) },
-        hint:
-          outcome.rcode === 'REFUSED'
-            ? 'The name server refused the question: use a resolver that answers you (--nameserver), such as a public one.'
-            : "The name server could not answer (SERVFAIL: often a broken delegation or DNSSEC failure at the domain's DNS host); try again or ask another --nameserver.",
       });
     case 'network_error':
       return makeIssue('dns.network_error', path, {
@@ -204,7 +202,6 @@ export function lookupIssue(
           reason: outcome.reason,
           ...(outcome.server ? { server: outcome.server } : {}),
         },
-        hint: 'The name server could not be reached from here: check the address and port (--nameserver) and the firewall.',
       });
     case 'malformed':
       return makeIssue('dns.malformed_response', path, { params: { ...where, reason: outcome.reason } });
@@ -260,15 +257,9 @@ export function addressClassIssue(host: HostAddresses): Issue | undefined {
     // "Resolves only to" non-public addresses is a verdict only when every lookup answered: with the
     // A or the AAAA lookup unanswered the check is inconclusive (its problem says why), not failed.
     if (!host.complete) return undefined;
-    return makeIssue('dns.private_address', [], {
-      params,
-      hint: `Federation partners connect from the internet: publish ${host.name}'s public address in public DNS (an internal view is not what they see).`,
-    });
+    return makeIssue('dns.private_address', [], { params });
   }
-  return makeIssue('dns.mixed_addresses', [], {
-    params,
-    hint: `Remove the non-public addresses from ${host.name} in public DNS; partners may pick one they cannot reach.`,
-  });
+  return makeIssue('dns.mixed_addresses', [], { params });
 }
 
 /** The `srv-target` check of one target. */
@@ -282,19 +273,13 @@ async function checkTarget(
   const host = await hostAddresses(context, record.target);
   const issues: Issue[] = [...host.problems];
   if (host.addresses.length === 0 && host.complete) {
-    issues.push(
-      makeIssue('dns.target_no_address', [], {
-        params: { target: record.target },
-        hint: `Publish an A (or AAAA) record for ${record.target} with the Access Edge's public address.`,
-      }),
-    );
+    issues.push(makeIssue('dns.target_no_address', [], { params: { target: record.target } }));
   }
   // RFC 2782: "the name MUST NOT be an alias (in the sense of RFC 1034 or RFC 2181)".
   if (host.aliases.length > 0) {
     issues.push(
       makeIssue('dns.target_is_alias', [], {
-        params: { target: record.target, alias: host.aliases[host.aliases.length - 1]! },
-        hint: `Replace the CNAME at ${record.target} with A/AAAA records, or point the SRV record at the canonical name if it is in ${domain}.`,
+        params: { target: record.target, alias: host.aliases[host.aliases.length - 1]!, domain },
       }),
     );
   }
@@ -430,13 +415,9 @@ export async function checkDomainWith(
     if (selected) evidence.selected = selected;
   } else if (outcome.kind === 'nxdomain' || outcome.kind === 'nodata') {
     // "The record is missing" — a verdict on the domain (RULES §8), with the RCODE that said so.
-    const missing = evaluateFederationSrv(domain, [], { accessEdgeFqdns: [...accessEdgeFqdns] }).issues[0]!;
-    issues.push(
-      makeIssue('srv.missing', [], {
-        params: { ...missing.params, rcode: outcome.rcode },
-        ...(missing.hint ? { hint: missing.hint } : {}),
-      }),
-    );
+    const missing = evaluateFederationSrv(domain, [], { accessEdgeFqdns: [...accessEdgeFqdns] }).issues[0]!
+      .params as IssueParamsOf<'srv.missing'>;
+    issues.push(makeIssue('srv.missing', [], { params: { ...missing, rcode: outcome.rcode } }));
     evidence.rcode = outcome.rcode;
     const near = await Promise.all(nearMissNames(domain).map((name) => context.lookup(name, 'SRV')));
     const nearMisses: Record<string, string[]> = {};
@@ -446,8 +427,13 @@ export async function checkDomainWith(
       nearMisses[found.name] = texts;
       issues.push(
         makeIssue('srv.near_miss', [], {
-          params: { name: found.name, expected: owner, records: texts.join('; ') },
-          hint: `Move the record to ${owner}: ${missing.hint?.replace(/^Publish in public DNS: /, '') ?? owner}`,
+          params: {
+            name: found.name,
+            expected: owner,
+            records: texts.join('; '),
+            domain,
+            suggested: missing.suggested,
+          },
         }),
       );
     }

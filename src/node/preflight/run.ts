@@ -132,7 +132,6 @@ async function checkEdge(
     issues.push(
       makeIssue('dns.edge_no_address', [], {
         params: { fqdn: edge.fqdn },
-        hint: `Publish an A (or AAAA) record for ${edge.fqdn} with the Access Edge's public address in public DNS.`,
       }),
     );
   }
@@ -351,7 +350,6 @@ export async function runPreflight(request: unknown, given?: PreflightOptions | 
         check.issues.push(
           makeIssue('dns.target_address_mismatch', [], {
             params: { target: check.subject, edges: edgeFqdns.join(', ') },
-            hint: `Point ${check.subject} at the Access Edge's public address, or declare its edge in the request.`,
           }),
         );
         check.status = checkStatus(check.issues);

@@ -7,10 +7,10 @@
  * authentication EKU for federation; Hh202161: no wildcard for the Access Edge).
  */
 import { X509Certificate } from 'node:crypto';
-import type { IssueCode } from '../../core/issues/issue-codes.js';
+import type { TrustFailure } from '../../core/issues/issue-codes.js';
 import { comparableName } from '../../core/names.js';
-import { type Issue, type IssueExtras, makeIssue } from '../../core/result.js';
-import { publicRootCertificates } from './prober.js';
+import { type Fail, type Issue, makeIssue, type Ok, toResult } from '../../core/result.js';
+import { publicRootCertificates } from './tls.js';
 
 /** EKU OIDs (RFC 5280 §4.2.1.12). */
 export const EKU_SERVER_AUTH = '1.3.6.1.5.5.7.3.1';
@@ -23,8 +23,7 @@ export const EXPIRING_SOON_DAYS = 30;
 const DAY_MS = 86_400_000;
 const MAX_CHAIN_DEPTH = 10;
 
-/** Why a chain is not trusted (`params.trust` of `tls.untrusted`). */
-export type TrustFailure = 'self_signed' | 'unknown_issuer' | 'ca_expired' | 'not_a_ca' | 'chain_too_long';
+export type { TrustFailure } from '../../core/issues/issue-codes.js';
 
 /** The verdict of {@link verifyChain}. */
 export type TrustVerdict =
@@ -81,13 +80,14 @@ export interface CertificateCheckOptions {
   roots?: readonly string[];
 }
 
-/** The verdict of {@link checkEdgeCertificate}: `ok` exactly when no issue is an error. */
-export interface CertificateVerdict {
-  ok: boolean;
-  issues: Issue[];
-  /** `undefined` when the leaf could not be parsed. */
-  evidence?: CertificateEvidence;
-}
+/**
+ * The verdict of {@link checkEdgeCertificate}: a `Result` whose value is the leaf's evidence (`ok`
+ * exactly when no issue is an error), with the evidence also on `evidence`, failed or not; that is
+ * `undefined` only when the leaf could not be read.
+ */
+export type CertificateVerdict =
+  | (Ok<CertificateEvidence> & { evidence: CertificateEvidence })
+  | (Fail & { evidence?: CertificateEvidence });
 
 /** Parses PEM (or passes an `X509Certificate` through); `undefined` for anything unreadable. */
 export function toX509(input: string | X509Certificate): X509Certificate | undefined {
@@ -266,18 +266,6 @@ export function verifyChain(
   return { trusted: false, failure: 'chain_too_long', reason: `more than ${MAX_CHAIN_DEPTH} certificates` };
 }
 
-const TRUST_HINTS: Record<TrustFailure, string> = {
-  self_signed:
-    'Replace the self-signed certificate with one issued by a public certification authority that federation partners trust.',
-  unknown_issuer:
-    'Install the intermediate CA certificates on the Edge so that it sends the whole chain, and use a public certification authority that federation partners trust.',
-  ca_expired:
-    'Renew the expired CA certificate in the chain (or reissue the Edge certificate under a current CA).',
-  not_a_ca:
-    'The chain holds a certificate that is not a CA; install the correct intermediate CA certificates.',
-  chain_too_long: 'Send a normal chain: leaf, intermediates, up to a public root.',
-};
-
 /** Protocols older than TLS 1.2 (RULES §9 `tls.old_protocol`). */
 const OLD_PROTOCOLS = new Set(['SSLv2', 'SSLv3', 'TLSv1', 'TLSv1.1']);
 
@@ -290,12 +278,58 @@ const OLD_PROTOCOLS = new Set(['SSLv2', 'SSLv3', 'TLSv1', 'TLSv1.1']);
  */
 export function checkTlsProtocol(protocol: string | null | undefined): Issue[] {
   if (protocol == null || !OLD_PROTOCOLS.has(protocol)) return [];
-  return [
-    makeIssue('tls.old_protocol', [], {
-      params: { protocol },
-      hint: 'Enable TLS 1.2 on the Edge server (Schannel) and disable TLS 1.0 and 1.1.',
-    }),
-  ];
+  return [makeIssue('tls.old_protocol', [], { params: { protocol } })];
+}
+
+/**
+ * MS-DEPLOY: "the exact FQDN must be present in either the SN or the SAN" — exact, so a wildcard that
+ * would cover the name in a browser does not count. MS-CERT (Hh202161): no wildcard subject name.
+ */
+function nameIssues(names: readonly string[], cns: readonly string[], sans: readonly string[]): Issue[] {
+  const issues: Issue[] = [];
+  const certNames = new Set([...cns, ...sans].map(normaliseName));
+  const wildcards = [...certNames].filter((n) => n.startsWith('*.'));
+  const wanted = [...new Set(names.map(normaliseName))].filter((n) => n !== '');
+  for (const name of wanted) {
+    if (certNames.has(name)) continue;
+    const parent = name.slice(name.indexOf('.') + 1);
+    const wildcard = wildcards.find((w) => w.slice(2) === parent);
+    issues.push(makeIssue('tls.name_mismatch', [], { params: { name, ...(wildcard ? { wildcard } : {}) } }));
+  }
+  const expected = wanted[0];
+  for (const cn of cns) {
+    if (!cn.includes('*')) continue;
+    const params = { subject: cn, ...(expected === undefined ? {} : { expected }) };
+    issues.push(makeIssue('tls.wildcard_subject', [], { params }));
+  }
+  return issues;
+}
+
+/** Validity at `now`: not yet valid counts as expired (`params.notYetValid`); 30 days left warns. */
+function validityIssues(leaf: X509Certificate, now: Date): Issue[] {
+  const from = Date.parse(leaf.validFrom);
+  const to = Date.parse(leaf.validTo);
+  const validFrom = isoDate(leaf.validFrom);
+  const validTo = isoDate(leaf.validTo);
+  const t = now.getTime();
+  if (t < from || t > to) {
+    return [makeIssue('tls.expired', [], { params: { validFrom, validTo, notYetValid: t < from } })];
+  }
+  if (to - t < EXPIRING_SOON_DAYS * DAY_MS) {
+    const days = Math.floor((to - t) / DAY_MS);
+    return [makeIssue('tls.expiring_soon', [], { params: { days, validTo } })];
+  }
+  return [];
+}
+
+/** MS-CERT: server and (federation is mutual TLS) client EKU; no extension or anyExtendedKeyUsage is both. */
+function ekuIssues(eku: readonly string[] | null): Issue[] {
+  if (eku === null || eku.includes(EKU_ANY)) return [];
+  const issues: Issue[] = [];
+  const params = { eku: eku.join(', ') };
+  if (!eku.includes(EKU_SERVER_AUTH)) issues.push(makeIssue('tls.missing_server_auth', [], { params }));
+  if (!eku.includes(EKU_CLIENT_AUTH)) issues.push(makeIssue('tls.missing_client_auth', [], { params }));
+  return issues;
 }
 
 /**
@@ -311,7 +345,7 @@ export function checkTlsProtocol(protocol: string | null | undefined): Issue[] {
  * @returns `tls.name_mismatch` E per missing name (a wildcard SAN does not count),
  *   `tls.wildcard_subject` E, `tls.expired` E (also for not yet valid), `tls.expiring_soon` W
  *   (within 30 days), `tls.missing_server_auth` E, `tls.missing_client_auth` W, `tls.untrusted` E,
- *   `tls.handshake_failed` E when the leaf cannot be read; with the evidence of the leaf.
+ *   `tls.handshake_failed` E when the leaf cannot be read; a `Result` whose value (and `evidence`) is the leaf's evidence.
  * @example
  * const verdict = checkEdgeCertificate([leafPem, intermediatePem], { names: ['sip.contoso.com'] });
  * verdict.issues.map((i) => i.code); // e.g. ['tls.name_mismatch']
@@ -326,88 +360,19 @@ export function checkEdgeCertificate(
     const reason = first === undefined ? 'no certificate' : 'the certificate could not be parsed';
     return { ok: false, issues: [makeIssue('tls.handshake_failed', [], { params: { reason } })] };
   }
-  const now = options.now ?? new Date();
-  const issues: Issue[] = [];
-  const add = (code: IssueCode, extras: IssueExtras): void => {
-    issues.push(makeIssue(code, [], extras));
-  };
-
   const cns = commonNames(leaf);
   const sans = dnsNames(leaf);
-  const certNames = new Set([...cns, ...sans].map(normaliseName));
-  const wildcards = [...certNames].filter((n) => n.startsWith('*.'));
-
-  // MS-DEPLOY: "the exact FQDN must be present in either the SN or the SAN" — exact, so a
-  // wildcard that would cover the name in a browser does not count.
-  const wanted = [...new Set(options.names.map(normaliseName))].filter((n) => n !== '');
-  for (const name of wanted) {
-    if (certNames.has(name)) continue;
-    const parent = name.slice(name.indexOf('.') + 1);
-    const wildcard = wildcards.find((w) => w.slice(2) === parent);
-    const params: Record<string, string> = { name };
-    if (wildcard !== undefined) params.wildcard = wildcard;
-    add('tls.name_mismatch', {
-      params,
-      hint:
-        wildcard === undefined
-          ? `Add ${name} to the Edge certificate's subject alternative names (SAN).`
-          : `Add ${name} to the Edge certificate's SAN; the wildcard ${wildcard} does not count for federation.`,
-    });
-  }
-
-  // MS-CERT (Hh202161): wildcards are not supported for the Access Edge's subject name.
-  for (const cn of cns) {
-    if (!cn.includes('*')) continue;
-    const example = wanted[0] ?? 'the Access Edge FQDN';
-    add('tls.wildcard_subject', {
-      params: { subject: cn },
-      hint: `Reissue the certificate with the exact Access Edge FQDN (${example}) as its subject name.`,
-    });
-  }
-
-  // Validity: not yet valid counts as expired (params.notYetValid).
-  const from = Date.parse(leaf.validFrom);
-  const to = Date.parse(leaf.validTo);
-  const validFrom = isoDate(leaf.validFrom);
-  const validTo = isoDate(leaf.validTo);
-  const t = now.getTime();
-  if (t < from || t > to) {
-    add('tls.expired', {
-      params: { validFrom, validTo, notYetValid: t < from },
-      hint:
-        t < from ? 'Install a certificate that is valid now.' : 'Renew the Edge certificate and assign it.',
-    });
-  } else if (to - t < EXPIRING_SOON_DAYS * DAY_MS) {
-    add('tls.expiring_soon', {
-      params: { days: Math.floor((to - t) / DAY_MS), validTo },
-      hint: `Renew the Edge certificate before ${validTo}.`,
-    });
-  }
-
-  // MS-CERT: the external Edge certificate needs server and (federation is mutual TLS) client EKU.
   const eku = extendedKeyUsage(leaf);
-  if (eku !== null && !eku.includes(EKU_ANY)) {
-    if (!eku.includes(EKU_SERVER_AUTH)) {
-      add('tls.missing_server_auth', {
-        params: { eku: eku.join(', ') },
-        hint: `Reissue the certificate with the Server Authentication EKU (${EKU_SERVER_AUTH}).`,
-      });
-    }
-    if (!eku.includes(EKU_CLIENT_AUTH)) {
-      add('tls.missing_client_auth', {
-        params: { eku: eku.join(', ') },
-        hint: `Reissue the certificate with the Client Authentication EKU (${EKU_CLIENT_AUTH}) as well as Server Authentication: federation partners authenticate each other with mutual TLS.`,
-      });
-    }
-  }
+  const issues: Issue[] = [
+    ...nameIssues(options.names, cns, sans),
+    ...validityIssues(leaf, options.now ?? new Date()),
+    ...ekuIssues(eku),
+  ];
 
   // MS-CERT: issued by a public CA that federation partners trust.
   const trust = verifyChain(chain, options);
   if (!trust.trusted) {
-    add('tls.untrusted', {
-      params: { reason: trust.reason, trust: trust.failure },
-      hint: TRUST_HINTS[trust.failure],
-    });
+    issues.push(makeIssue('tls.untrusted', [], { params: { reason: trust.reason, trust: trust.failure } }));
   }
 
   const evidence: CertificateEvidence = {
@@ -415,8 +380,8 @@ export function checkEdgeCertificate(
     commonNames: cns,
     dnsNames: sans,
     issuer: oneLine(leaf.issuer),
-    validFrom,
-    validTo,
+    validFrom: isoDate(leaf.validFrom),
+    validTo: isoDate(leaf.validTo),
     eku,
     serialNumber: leaf.serialNumber,
     fingerprint256: leaf.fingerprint256,
@@ -424,5 +389,5 @@ export function checkEdgeCertificate(
     trusted: trust.trusted,
   };
   if (!trust.trusted) evidence.trustFailure = trust.failure;
-  return { ok: !issues.some((i) => i.severity === 'error'), issues, evidence };
+  return { ...toResult(evidence, issues), evidence };
 }

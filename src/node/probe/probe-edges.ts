@@ -6,7 +6,7 @@
 
 import type { Check } from '../../core/report/report-types.js';
 import { checkStatus } from '../../core/report/status.js';
-import { type Issue, type IssueParams, makeIssue, type Severity } from '../../core/result.js';
+import { type Issue, makeIssue, type Severity } from '../../core/result.js';
 import { clampDelay, onAbort } from '../abort.js';
 import { checkEdgeCertificate, checkTlsProtocol } from './certificate.js';
 import {
@@ -36,7 +36,7 @@ export type {
   TlsOutcome,
 } from './prober.js';
 
-import { comparableName as normalise } from '../../core/names.js';
+import { comparableName } from '../../core/names.js';
 
 export { createProber } from './prober.js';
 
@@ -123,8 +123,7 @@ function abortedCheck(
   durationMs: number,
   reason?: string,
 ): Check {
-  const params: IssueParams = { address: subject };
-  if (reason !== undefined) params.reason = reason;
+  const params = { address: subject, ...(reason === undefined ? {} : { reason }) };
   return {
     id,
     subject,
@@ -194,7 +193,7 @@ export async function probeEdges(
         const evidence = { address, port: t.port, error: reason };
         return [
           abortedCheck('tcp', endpoint, evidence, 0, reason),
-          abortedCheck('tls', `${normalise(t.target)}@${endpoint}`, { ...evidence }, 0, reason),
+          abortedCheck('tls', `${comparableName(t.target)}@${endpoint}`, { ...evidence }, 0, reason),
         ];
       }),
     );
@@ -236,7 +235,7 @@ async function probeAll(targets: readonly ProbeTarget[], options: ProbeOptions):
         job.outcome = await prober.probe({
           address: job.address,
           port: job.target.port,
-          servername: normalise(job.target.target),
+          servername: comparableName(job.target.target),
           timeoutMs,
           ...(own ? { signal: own.signal } : {}),
         });
@@ -292,7 +291,6 @@ function tcpCheck(job: Job, severity: Severity): Check {
   const issue = makeIssue('probe.unreachable', [], {
     severity,
     params: { address, port, reason: tcpReason(tcp) },
-    hint: `Allow TCP ${port} from the Internet to the Edge's external Access Edge address ${address}, and check that the Access Edge service listens there.`,
   });
   return {
     id: 'tcp',
@@ -305,10 +303,10 @@ function tcpCheck(job: Job, severity: Severity): Check {
 }
 
 function tlsCheck(job: Job, options: Pick<ProbeOptions, 'now' | 'ca'>): Check {
-  const target = normalise(job.target.target);
+  const target = comparableName(job.target.target);
   const subject = `${target}@${job.endpoint}`;
   const port = job.target.port;
-  const names = [target, ...job.target.names.map(normalise).filter((n) => n !== target)];
+  const names = [target, ...job.target.names.map(comparableName).filter((n) => n !== target)];
   const evidence: Record<string, unknown> = {
     target,
     address: job.address,
@@ -348,7 +346,6 @@ function tlsCheck(job: Job, options: Pick<ProbeOptions, 'now' | 'ca'>): Check {
           name: target,
           reason: tls.error ? tlsReason(tls.error) : 'no certificate',
         },
-        hint: `Check that the Access Edge service answers TLS on ${job.endpoint} for ${target} (federation port ${port}).`,
       }),
     );
     return { id: 'tls', subject, status: checkStatus(issues), issues, evidence, durationMs: tls.durationMs };

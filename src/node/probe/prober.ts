@@ -1,21 +1,21 @@
 /**
- * The socket adapter of the probe (RULES.md §9): the only client module that imports `node:net`
- * and `node:tls` (the demo's listeners are edge-server.ts). Everything else takes a {@link Prober},
- * so the certificate rules are tested without sockets and this file is tested against real
- * listeners on 127.0.0.x.
+ * The socket side of the probe (RULES.md §9): TCP with `node:net`, then TLS through the `node:tls`
+ * adapter (tls.ts). Everything else takes a {@link Prober}, so the certificate rules are tested
+ * without sockets and this file is tested against real listeners on 127.0.0.x.
  *
- * Node 20 pitfalls measured here (and avoided):
- * - `getPeerX509Certificate()` works once: a second call, or a later `getPeerCertificate()`, returns
- *   `undefined`, and calling either after the socket failed can crash the process. We call only
- *   `getPeerCertificate(true)`, and only from `keylog`/`secureConnect` handlers, never after an error.
- * - The Edge asks for a client certificate (mutual TLS) and may refuse a probe that has none. With
+ * Node 20 pitfall measured here (and avoided): the Edge asks for a client certificate (mutual TLS) and may refuse a probe that has none. With
  *   TLS 1.2 the refusal arrives before `secureConnect`; with TLS 1.3 the client sees `secureConnect`
  *   first and the refusal (alert 116 "certificate required") afterwards. The server certificate is
  *   already known at the first `keylog` line that follows it, so it is captured there.
  */
-import { X509Certificate } from 'node:crypto';
 import net from 'node:net';
-import tls from 'node:tls';
+import {
+  createClientContext,
+  readPeerChain,
+  startTlsClient,
+  type TlsClientContext,
+  type TlsSocket,
+} from './tls.js';
 
 /** Where to really connect for an address and port (like curl's `--connect-to`). */
 export type ConnectTo = (address: string, port: number) => { host: string; port: number };
@@ -110,50 +110,9 @@ const CONNECT_ERROR_REASONS: Record<string, FailureReason> = {
   EPIPE: 'closed',
 };
 
-/** Node's public root certificates (PEM): the trust anchors the certificate rules use by default. */
-export function publicRootCertificates(): readonly string[] {
-  return tls.rootCertificates;
-}
-
 /** `address:port`, or `[address]:port` for IPv6. */
 export function formatEndpoint(address: string, port: number): string {
   return net.isIPv6(address) ? `[${address}]:${port}` : `${address}:${port}`;
-}
-
-/** The client settings: accept anything so that we can judge it (old protocols, weak keys, any chain). */
-function clientContext(ca: readonly string[] | undefined): tls.SecureContext {
-  return tls.createSecureContext({
-    // Accept TLS 1.0/1.1 so that an old Edge is reported (tls.old_protocol) rather than refused.
-    minVersion: 'TLSv1',
-    // SECLEVEL=0: OpenSSL 3 refuses TLS < 1.2 and weak keys otherwise; we only look, we send nothing.
-    ciphers: 'DEFAULT@SECLEVEL=0',
-    ...(ca !== undefined && ca.length > 0 ? { ca: [...tls.rootCertificates, ...ca] } : {}),
-  });
-}
-
-/** The peer chain as PEM, leaf first; `[]` when the server has not sent a certificate yet. */
-function readPeerChain(socket: tls.TLSSocket): string[] {
-  let cert: tls.DetailedPeerCertificate | undefined;
-  try {
-    cert = socket.getPeerCertificate(true);
-  } catch {
-    return [];
-  }
-  const chain: string[] = [];
-  const seen = new Set<string>();
-  // A self-signed root's issuerCertificate is itself: stop on a repeat.
-  while (cert?.raw !== undefined && chain.length < 16) {
-    const fingerprint = cert.fingerprint256;
-    if (seen.has(fingerprint)) break;
-    seen.add(fingerprint);
-    try {
-      chain.push(new X509Certificate(cert.raw).toString());
-    } catch {
-      break;
-    }
-    cert = cert.issuerCertificate;
-  }
-  return chain;
 }
 
 /** OpenSSL's `80…:error:0A000410:SSL routines:ssl3_read_bytes:sslv3 alert handshake failure:file:line:` → the reason. */
@@ -179,14 +138,14 @@ function describe(error: unknown): { code?: string; message: string } {
  * const outcome = await prober.probe({ address: '192.0.2.10', port: 5061, servername: 'sip.contoso.com', timeoutMs: 3000 });
  */
 export function createProber(options: ProberOptions = {}): Prober {
-  let context: tls.SecureContext | undefined;
+  let context: TlsClientContext | undefined;
   const connectTo: ConnectTo = options.connectTo ?? ((address, port) => ({ host: address, port }));
   return {
     probe(request) {
       let target: { host: string; port: number };
       try {
         target = connectTo(request.address, request.port);
-        context ??= clientContext(options.ca);
+        context ??= createClientContext(options.ca);
       } catch (error) {
         const connectedTo = formatEndpoint(request.address, request.port);
         return Promise.resolve({
@@ -198,168 +157,190 @@ export function createProber(options: ProberOptions = {}): Prober {
   };
 }
 
+/** The state of one probe, shared by its two phases. */
+interface Session {
+  readonly request: ProbeRequest;
+  readonly context: TlsClientContext;
+  /** Bound of each phase, in milliseconds (at least 1). */
+  readonly timeoutMs: number;
+  readonly connectedTo: string;
+  readonly started: number;
+  readonly resolve: (outcome: ProbeOutcome) => void;
+  readonly onAbort: () => void;
+  done: boolean;
+  timer?: NodeJS.Timeout;
+  raw?: net.Socket;
+  secure?: TlsSocket;
+  tcp?: TcpOutcome;
+  // TLS phase.
+  tlsStarted: number;
+  chain: string[];
+  protocol: string | null;
+  secureConnected: boolean;
+  opensslVerifyError?: string | null;
+}
+
+const elapsed = (since: number): number => Math.round(performance.now() - since);
+
+/** Ends the probe once: stops the timer, frees the sockets and the abort listener, resolves. */
+function finish(session: Session, outcome: ProbeOutcome): void {
+  if (session.done) return;
+  session.done = true;
+  if (session.timer !== undefined) clearTimeout(session.timer);
+  session.request.signal?.removeEventListener('abort', session.onAbort);
+  session.secure?.destroy();
+  session.raw?.destroy();
+  session.resolve(outcome);
+}
+
+function tlsOutcome(session: Session, error?: TlsOutcome['error']): TlsOutcome {
+  const outcome: TlsOutcome = {
+    certificateRetrieved: session.chain.length > 0,
+    handshakeCompleted: session.secureConnected && error === undefined,
+    protocol: session.protocol,
+    chain: session.chain,
+    durationMs: elapsed(session.tlsStarted),
+  };
+  if (session.opensslVerifyError !== undefined) outcome.opensslVerifyError = session.opensslVerifyError;
+  if (error !== undefined) outcome.error = error;
+  return outcome;
+}
+
+function failTcp(session: Session, reason: FailureReason, detail: { code?: string; message: string }): void {
+  const { connectedTo } = session;
+  finish(session, {
+    tcp: { connected: false, reason, ...detail, durationMs: elapsed(session.started), connectedTo },
+  });
+}
+
+function failTls(session: Session, reason: FailureReason, detail: { code?: string; message: string }): void {
+  if (session.tcp === undefined) failTcp(session, reason, detail);
+  else finish(session, { tcp: session.tcp, tls: tlsOutcome(session, { reason, ...detail }) });
+}
+
+/** Ends the probe with the TLS phase as it stands (handshake done). */
+function succeed(session: Session): void {
+  finish(session, { tcp: session.tcp!, tls: tlsOutcome(session) });
+}
+
 function runProbe(
   request: ProbeRequest,
   target: { host: string; port: number },
-  context: tls.SecureContext,
+  context: TlsClientContext,
 ): Promise<ProbeOutcome> {
-  const timeoutMs = Math.max(1, request.timeoutMs);
-  const connectedTo = formatEndpoint(target.host, target.port);
-  const started = performance.now();
-  const elapsed = (since: number): number => Math.round(performance.now() - since);
-
   return new Promise<ProbeOutcome>((resolve) => {
-    let done = false;
-    let timer: NodeJS.Timeout | undefined;
-    let raw: net.Socket | undefined;
-    let secure: tls.TLSSocket | undefined;
-    let tcp: TcpOutcome | undefined;
-    // TLS phase state.
-    let tlsStarted = 0;
-    let chain: string[] = [];
-    let protocol: string | null = null;
-    let secureConnected = false;
-    let opensslVerifyError: string | null | undefined;
-
-    const finish = (outcome: ProbeOutcome): void => {
-      if (done) return;
-      done = true;
-      if (timer !== undefined) clearTimeout(timer);
-      request.signal?.removeEventListener('abort', onAbort);
-      secure?.destroy();
-      raw?.destroy();
-      resolve(outcome);
+    const session: Session = {
+      request,
+      context,
+      timeoutMs: Math.max(1, request.timeoutMs),
+      connectedTo: formatEndpoint(target.host, target.port),
+      started: performance.now(),
+      resolve,
+      onAbort: () => failTls(session, 'aborted', { message: 'the probe was aborted' }),
+      done: false,
+      tlsStarted: 0,
+      chain: [],
+      protocol: null,
+      secureConnected: false,
     };
-    const tlsOutcome = (error?: TlsOutcome['error']): TlsOutcome => {
-      const outcome: TlsOutcome = {
-        certificateRetrieved: chain.length > 0,
-        handshakeCompleted: secureConnected && error === undefined,
-        protocol,
-        chain,
-        durationMs: elapsed(tlsStarted),
-      };
-      if (opensslVerifyError !== undefined) outcome.opensslVerifyError = opensslVerifyError;
-      if (error !== undefined) outcome.error = error;
-      return outcome;
-    };
-    const failTcp = (reason: FailureReason, detail: { code?: string; message: string }): void => {
-      finish({ tcp: { connected: false, reason, ...detail, durationMs: elapsed(started), connectedTo } });
-    };
-    const failTls = (reason: FailureReason, detail: { code?: string; message: string }): void => {
-      if (tcp === undefined) failTcp(reason, detail);
-      else finish({ tcp, tls: tlsOutcome({ reason, ...detail }) });
-    };
-    function onAbort(): void {
-      failTls('aborted', { message: 'the probe was aborted' });
-    }
-
     if (request.signal?.aborted) {
-      finish({
-        tcp: {
-          connected: false,
-          reason: 'aborted',
-          message: 'the probe was aborted',
-          durationMs: 0,
-          connectedTo,
-        },
-      });
+      failTcp(session, 'aborted', { message: 'the probe was aborted' });
       return;
     }
-    request.signal?.addEventListener('abort', onAbort, { once: true });
+    request.signal?.addEventListener('abort', session.onAbort, { once: true });
+    connectTcp(session, target);
+  });
+}
 
-    // Phase 1: TCP connect.
-    timer = setTimeout(
-      () => failTcp('timeout', { message: `no connection within ${timeoutMs} ms` }),
-      timeoutMs,
-    );
-    try {
-      raw = net.connect({ host: target.host, port: target.port });
-    } catch (error) {
-      failTcp('error', describe(error));
+/** Phase 1: TCP connect, bounded by the phase timeout; then phase 2 on the same connection. */
+function connectTcp(session: Session, target: { host: string; port: number }): void {
+  const { timeoutMs } = session;
+  session.timer = setTimeout(
+    () => failTcp(session, 'timeout', { message: `no connection within ${timeoutMs} ms` }),
+    timeoutMs,
+  );
+  let raw: net.Socket;
+  try {
+    raw = net.connect({ host: target.host, port: target.port });
+  } catch (error) {
+    failTcp(session, 'error', describe(error));
+    return;
+  }
+  session.raw = raw;
+  raw.on('error', (error) => {
+    if (session.done) return;
+    const detail = describe(error);
+    if (session.tcp === undefined)
+      failTcp(session, CONNECT_ERROR_REASONS[detail.code ?? ''] ?? 'error', detail);
+    // After connect, the TLS socket reports the error.
+  });
+  raw.once('connect', () => {
+    if (session.done) return;
+    clearTimeout(session.timer);
+    session.tcp = { connected: true, durationMs: elapsed(session.started), connectedTo: session.connectedTo };
+    startTls(session, raw);
+  });
+}
+
+/** Reads the certificate and protocol as soon as they are known (never after an error). */
+function capture(session: Session, socket: TlsSocket): void {
+  if (session.done) return;
+  if (session.chain.length === 0) session.chain = readPeerChain(socket);
+  try {
+    session.protocol ??= socket.getProtocol();
+  } catch {
+    // unknown until later
+  }
+}
+
+/** Phase 2: TLS on the connection, bounded by its own timeout. */
+function startTls(session: Session, raw: net.Socket): void {
+  const { timeoutMs } = session;
+  session.tlsStarted = performance.now();
+  session.timer = setTimeout(
+    () => failTls(session, 'timeout', { message: `no TLS handshake within ${timeoutMs} ms` }),
+    timeoutMs,
+  );
+  let socket: TlsSocket;
+  try {
+    socket = startTlsClient(raw, session.context, session.request.servername);
+  } catch (error) {
+    failTls(session, 'error', describe(error));
+    return;
+  }
+  session.secure = socket;
+  // The first keylog line after the server's Certificate message is the earliest moment the
+  // certificate can be read; the refusal of a client without a certificate comes later.
+  socket.on('keylog', () => capture(session, socket));
+  socket.on('error', (error) => {
+    if (session.done) return;
+    const detail = describe(error);
+    failTls(session, CONNECT_ERROR_REASONS[detail.code ?? ''] ?? 'error', detail);
+  });
+  socket.on('close', () => {
+    if (session.done) return;
+    if (session.secureConnected) succeed(session);
+    else failTls(session, 'closed', { message: 'the server closed the connection during the handshake' });
+  });
+  // TLS 1.3: the end of the connection, or a session ticket, after secureConnect means accepted.
+  socket.on('end', () => {
+    if (!session.done && session.secureConnected) succeed(session);
+  });
+  socket.on('session', () => {
+    if (!session.done && session.secureConnected) succeed(session);
+  });
+  socket.once('secureConnect', () => {
+    if (session.done) return;
+    capture(session, socket);
+    session.secureConnected = true;
+    session.opensslVerifyError = socket.authorized ? null : String(socket.authorizationError ?? 'unknown');
+    if (session.protocol !== 'TLSv1.3') {
+      succeed(session);
       return;
     }
-    raw.on('error', (error) => {
-      if (done) return;
-      const detail = describe(error);
-      if (tcp === undefined) failTcp(CONNECT_ERROR_REASONS[detail.code ?? ''] ?? 'error', detail);
-      // After connect, the TLS socket reports the error.
-    });
-    raw.once('connect', () => {
-      if (done) return;
-      clearTimeout(timer);
-      tcp = { connected: true, durationMs: elapsed(started), connectedTo };
-      startTls();
-    });
-
-    // Phase 2: TLS on the same connection.
-    function startTls(): void {
-      tlsStarted = performance.now();
-      timer = setTimeout(
-        () => failTls('timeout', { message: `no TLS handshake within ${timeoutMs} ms` }),
-        timeoutMs,
-      );
-      const capture = (socket: tls.TLSSocket): void => {
-        if (done) return;
-        if (chain.length === 0) chain = readPeerChain(socket);
-        try {
-          protocol ??= socket.getProtocol();
-        } catch {
-          // unknown until later
-        }
-      };
-      try {
-        secure = tls.connect({
-          socket: raw as net.Socket,
-          secureContext: context,
-          ...(net.isIP(request.servername) === 0 ? { servername: request.servername } : {}),
-          rejectUnauthorized: false,
-          // The name rules are ours (exact match, no wildcard); keep OpenSSL's verdict about the chain.
-          checkServerIdentity: () => undefined,
-        });
-      } catch (error) {
-        failTls('error', describe(error));
-        return;
-      }
-      const socket = secure;
-      // The first keylog line after the server's Certificate message is the earliest moment the
-      // certificate can be read; the refusal of a client without a certificate comes later.
-      socket.on('keylog', () => capture(socket));
-      socket.on('error', (error) => {
-        if (done) return;
-        const detail = describe(error);
-        failTls(CONNECT_ERROR_REASONS[detail.code ?? ''] ?? 'error', detail);
-      });
-      socket.on('close', () => {
-        if (done) return;
-        if (secureConnected) finish({ tcp: tcp!, tls: tlsOutcome() });
-        else failTls('closed', { message: 'the server closed the connection during the handshake' });
-      });
-      socket.on('end', () => {
-        if (done || !secureConnected) return;
-        finish({ tcp: tcp!, tls: tlsOutcome() });
-      });
-      socket.on('session', () => {
-        // TLS 1.3: a session ticket means the server accepted the handshake.
-        if (done || !secureConnected) return;
-        finish({ tcp: tcp!, tls: tlsOutcome() });
-      });
-      socket.once('secureConnect', () => {
-        if (done) return;
-        capture(socket);
-        secureConnected = true;
-        opensslVerifyError = socket.authorized ? null : String(socket.authorizationError ?? 'unknown');
-        if (protocol !== 'TLSv1.3') {
-          finish({ tcp: tcp!, tls: tlsOutcome() });
-          return;
-        }
-        // TLS 1.3: wait briefly for a ticket (accepted) or an alert (refused), within the phase budget.
-        const remaining = timeoutMs - (performance.now() - tlsStarted);
-        clearTimeout(timer);
-        timer = setTimeout(
-          () => finish({ tcp: tcp!, tls: tlsOutcome() }),
-          Math.max(0, Math.min(TLS13_GRACE_MS, remaining)),
-        );
-      });
-    }
+    // TLS 1.3: wait briefly for a ticket (accepted) or an alert (refused), within the phase budget.
+    const remaining = timeoutMs - (performance.now() - session.tlsStarted);
+    clearTimeout(session.timer);
+    session.timer = setTimeout(() => succeed(session), Math.max(0, Math.min(TLS13_GRACE_MS, remaining)));
   });
 }

@@ -1,12 +1,12 @@
 /**
  * A TLS listener that plays an Access Edge on a loopback address, for `pic-preflight demo`: it
  * presents a certificate and, like a real Edge (mutual TLS), may ask for a client certificate and
- * refuse a client without one. The server side's only `node:net`/`node:tls` adapter (the client
- * side's is prober.ts). Loopback only: it refuses to listen anywhere else.
+ * refuse a client without one. Its TLS comes from the probe's `node:tls` adapter (probe/tls.ts).
+ * Loopback only: it refuses to listen anywhere else.
  */
 import net from 'node:net';
-import tls from 'node:tls';
 import type { ConnectTo } from '../probe/prober.js';
+import { createTlsServer } from '../probe/tls.js';
 
 /** Options of {@link startEdgeServer}. */
 export interface EdgeServerOptions {
@@ -93,13 +93,11 @@ export async function startEdgeServer(options: EdgeServerOptions): Promise<EdgeS
   if (!isLoopbackAddress(options.host)) {
     throw new Error(`an Edge listener binds loopback addresses only, not "${options.host}"`);
   }
-  const mutual = options.requestCert === true;
-  const server = tls.createServer({
+  const server = createTlsServer({
     key: options.key,
     cert: options.cert,
-    requestCert: mutual,
-    rejectUnauthorized: mutual,
-    ...(mutual && options.ca !== undefined && options.ca.length > 0 ? { ca: [...options.ca] } : {}),
+    requestCert: options.requestCert === true,
+    ...(options.ca === undefined ? {} : { ca: options.ca }),
   });
   const sockets = new Set<net.Socket>();
   let accepted = 0;

@@ -1,0 +1,152 @@
+// The layers are the folders, and dependencies run one way: cli → node → core, zod → core (STYLE.md,
+// INTERFACE.md). Reads every import of src/ (tests excluded) with the TypeScript parser and fails on
+// a folder cycle, a value-import cycle between files, or an import across a layer the wrong way.
+// Each failure names the offending edge.
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { cycles, folderOf, type ImportEdge, importGraph, sourceFiles } from './helpers/import-graph.js';
+
+const EDGES = importGraph();
+const INTERNAL = EDGES.filter((edge) => edge.to.startsWith('src/'));
+const show = (edge: ImportEdge): string => `${edge.from} → ${edge.to}${edge.typeOnly ? ' (type)' : ''}`;
+
+/** The one file allowed to import each outside library that needs an adapter. */
+const ADAPTERS: Record<string, string> = {
+  dns2: 'src/node/dns/wire.ts',
+  'node:tls': 'src/node/probe/tls.ts',
+};
+
+/**
+ * TODO(integrator): dns2 importers that predate src/node/dns/wire.ts (issue 10). Remove each once
+ * it imports dns2 no more; the last test below fails on an entry that no longer imports it.
+ */
+const PENDING_DNS2_IMPORTERS: readonly string[] = [
+  'src/node/dns/resolver.ts',
+  'src/node/servers/zone-server.ts',
+];
+
+/**
+ * Folder cycles accepted for now, each with its reason. `cli` ↔ `cli/commands`: run.ts (in `cli`)
+ * dispatches to the commands, which use the shared helpers beside run.ts (io.ts, batch.ts, text.ts…);
+ * moving those helpers into a folder of their own ends it.
+ */
+const ACCEPTED_FOLDER_CYCLES: readonly string[] = ['cli ↔ cli/commands'];
+
+/**
+ * TODO(integrator): files that still import `comparableName` under another name (`as lower`,
+ * `as normalise`); rename at the use sites, then remove each entry.
+ */
+const PENDING_RENAMED_IMPORTS: readonly string[] = [
+  'src/node/dns/resolver.ts',
+  'src/node/live/live.ts',
+  'src/node/servers/zone-server.ts',
+];
+
+const layerOf = (file: string): string => file.split('/')[1]?.replace(/\.ts$/, '') ?? '';
+
+describe('architecture: src/ import graph', () => {
+  test('the graph is read (sanity: files, edges, and type-only imports are told apart)', () => {
+    expect(sourceFiles().length).toBeGreaterThan(40);
+    expect(INTERNAL.some((edge) => edge.typeOnly)).toBe(true);
+    expect(INTERNAL.some((edge) => !edge.typeOnly)).toBe(true);
+    expect(EDGES).toContainEqual({ from: 'src/core/fqdn/fqdn.ts', to: 'tldts', typeOnly: false });
+  });
+
+  test('no value-import cycle between files', () => {
+    const found = cycles(INTERNAL.filter((edge) => !edge.typeOnly));
+    expect(found.map((cycle) => cycle.join(' → '))).toEqual([]);
+  });
+
+  test('no cycle between folders (type-only imports included)', () => {
+    const folderEdges = INTERNAL.map((edge) => ({ from: folderOf(edge.from), to: folderOf(edge.to) })).filter(
+      (edge) => edge.from !== edge.to,
+    );
+    const found = cycles(folderEdges).map((cycle) => {
+      const members = [...new Set(cycle)].sort();
+      return members.length === 2 ? `${members[0]} ↔ ${members[1]}` : cycle.join(' → ');
+    });
+    const unexpected = found.filter((cycle) => !ACCEPTED_FOLDER_CYCLES.includes(cycle));
+    // Name the file edges behind each unexpected folder cycle.
+    const behind = unexpected.flatMap((cycle) => {
+      const folders = new Set(cycle.split(/ ↔ | → /));
+      return INTERNAL.filter(
+        (edge) =>
+          folders.has(folderOf(edge.from)) &&
+          folders.has(folderOf(edge.to)) &&
+          folderOf(edge.from) !== folderOf(edge.to),
+      ).map(show);
+    });
+    expect({ cycles: unexpected, edges: behind }).toEqual({ cycles: [], edges: [] });
+    // An accepted cycle that is gone must leave the list, so that it cannot come back unnoticed.
+    expect(ACCEPTED_FOLDER_CYCLES.filter((cycle) => !found.includes(cycle))).toEqual([]);
+  });
+
+  test('core is pure: it imports no zod, dns2, node: module, nor anything under zod/, node/ or cli/', () => {
+    const bad = EDGES.filter((edge) => layerOf(edge.from) === 'core').filter((edge) =>
+      edge.to.startsWith('src/') ? layerOf(edge.to) !== 'core' : edge.to !== 'tldts',
+    );
+    expect(bad.map(show)).toEqual([]);
+  });
+
+  test('zod/ imports only core and zod; node/ never imports cli/', () => {
+    const bad = INTERNAL.filter(
+      (edge) =>
+        (layerOf(edge.from) === 'zod' && !['core', 'zod'].includes(layerOf(edge.to))) ||
+        (layerOf(edge.from) === 'node' && ['cli', 'zod'].includes(layerOf(edge.to))),
+    );
+    const outside = EDGES.filter(
+      (edge) => layerOf(edge.from) === 'zod' && !edge.to.startsWith('src/') && edge.to !== 'zod',
+    );
+    expect([...bad, ...outside].map(show)).toEqual([]);
+  });
+
+  test('nothing but the entries and cli/ import an entry file', () => {
+    const entries = new Set(['src/index.ts', 'src/zod.ts', 'src/dns.ts']);
+    const bad = INTERNAL.filter((edge) => entries.has(edge.to) && layerOf(edge.from) !== 'cli');
+    expect(bad.map(show)).toEqual([]);
+  });
+
+  test.each(Object.entries(ADAPTERS))('%s is imported only by its adapter %s', (library, adapter) => {
+    const pending = library === 'dns2' ? PENDING_DNS2_IMPORTERS : [];
+    const bad = EDGES.filter(
+      (edge) => edge.to === library && edge.from !== adapter && !pending.includes(edge.from),
+    );
+    expect(bad.map(show)).toEqual([]);
+  });
+
+  test('every pending dns2 importer still imports dns2 (else remove it from the list)', () => {
+    const importers = new Set(EDGES.filter((edge) => edge.to === 'dns2').map((edge) => edge.from));
+    expect(PENDING_DNS2_IMPORTERS.filter((file) => !importers.has(file))).toEqual([]);
+  });
+
+  test('one name per function: comparableName is never imported under another name', () => {
+    const renamed = sourceFiles().filter((file) =>
+      /\bcomparableName as \w+/.test(readFileSync(file, 'utf8')),
+    );
+    expect(renamed.filter((file) => !PENDING_RENAMED_IMPORTS.includes(file))).toEqual([]);
+    expect(PENDING_RENAMED_IMPORTS.filter((file) => !renamed.includes(file))).toEqual([]);
+  });
+});
+
+describe('the cycle finder', () => {
+  test('finds each cycle once, as a closed path, and ignores what hangs off it', () => {
+    const edges = [
+      ['a', 'b'],
+      ['b', 'c'],
+      ['c', 'a'],
+      ['c', 'd'],
+      ['x', 'y'],
+      ['y', 'x'],
+      ['z', 'z'],
+    ].map(([from, to]) => ({ from: from!, to: to! }));
+    expect(cycles(edges)).toEqual(
+      expect.arrayContaining([
+        ['a', 'b', 'c', 'a'],
+        ['x', 'y', 'x'],
+        ['z', 'z'],
+      ]),
+    );
+    expect(cycles(edges)).toHaveLength(3);
+    expect(cycles([{ from: 'a', to: 'b' }])).toEqual([]);
+  });
+});
