@@ -5,7 +5,7 @@
  */
 
 import dns from 'node:dns';
-import { comparableName as lower } from '../../core/names.js';
+import { comparableName } from '../../core/names.js';
 import { clampDelay } from '../abort.js';
 import { createDohExchanger, parseDohUrl } from './doh.js';
 import { createExchanger } from './exchange.js';
@@ -343,7 +343,7 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
     lookupOptions: LookupOptions = {},
   ): Promise<LookupOutcome> {
     const { signal } = lookupOptions;
-    const qname = lower(String(name));
+    const qname = comparableName(String(name));
     const base = { name: qname, type, source };
     if (servers.length === 0) return { ...base, kind: 'network_error', reason: 'no name server configured' };
     const chain: CnameAnswer[] = [];
