@@ -20,9 +20,7 @@ const ADAPTERS: Record<string, string> = {
  * TODO(integrator): dns2 importers that predate src/node/dns/wire.ts (issue 10). Remove each once
  * it imports dns2 no more; the last test below fails on an entry that no longer imports it.
  */
-const PENDING_DNS2_IMPORTERS: readonly string[] = [
-  'src/node/servers/zone-server.ts',
-];
+const PENDING_DNS2_IMPORTERS: readonly string[] = ['src/node/servers/zone-server.ts'];
 
 /**
  * Folder cycles accepted for now, each with its reason. `cli` ↔ `cli/commands`: run.ts (in `cli`)
