@@ -1,19 +1,30 @@
 // The ./dns entry: resolver, live checks, the Edge probe, runPreflight and report renderers (Node only).
 
 export type { Check, CheckId, CheckStatus, Report, ReportSummary } from './core/report/report-types.js';
+export type { ExchangerOptions } from './node/dns/exchange.js';
+export { createExchanger } from './node/dns/exchange.js';
 export type { NameServer, ResolverOptions } from './node/dns/resolver.js';
 export { createResolver, parseNameServer, RESOLVER_DEFAULTS } from './node/dns/resolver.js';
 export type {
   AddressAnswer,
   AnswerRecord,
   CnameAnswer,
+  DnsReply,
+  ExchangeOptions,
+  ExchangeOutcome,
+  Exchanger,
   LookupKind,
   LookupOptions,
   LookupOutcome,
+  NsRecord,
+  OpaqueRecord,
+  QueryType,
   RecordType,
   Resolver,
+  SoaRecord,
   SrvAnswer,
   TxtAnswer,
+  WireRecord,
 } from './node/dns/types.js';
 export type { AddressClass, DomainReport, LiveOptions, TargetReport } from './node/live/live.js';
 export { addressClass, checkDomainFederation, isNonPublic } from './node/live/live.js';
