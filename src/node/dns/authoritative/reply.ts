@@ -72,7 +72,11 @@ function readReferral(reply: DnsReply, zone: string, name: string): Reading | un
 }
 
 /** Addresses in `section` for `nameservers` that lie inside `bailiwick`. */
-export function readGlue(section: readonly WireRecord[], nameservers: readonly string[], bailiwick: string): Glue {
+export function readGlue(
+  section: readonly WireRecord[],
+  nameservers: readonly string[],
+  bailiwick: string,
+): Glue {
   const glue: Glue = new Map();
   for (const record of section) {
     if (record.type !== 'A' && record.type !== 'AAAA') continue;
@@ -121,7 +125,9 @@ export function recordsOf(answers: readonly WireRecord[], owner: string, type: Q
 export function chainLeavesZone(reply: DnsReply, chain: Chain, zone: string): boolean {
   if (chain.aliases.length === 0) return false;
   if (!isAtOrBelow(chain.end, zone)) return true;
-  return reply.authority.some((r) => r.type === 'NS' && isBelow(r.name, zone) && isAtOrBelow(chain.end, r.name));
+  return reply.authority.some(
+    (r) => r.type === 'NS' && isBelow(r.name, zone) && isAtOrBelow(chain.end, r.name),
+  );
 }
 
 /** What one server of `zone` said, as the evidence shows it. */
@@ -133,7 +139,12 @@ export function toServerView(
   name: string,
   type: QueryType,
 ): ServerView {
-  const base: ServerView = { server, ...(nameserver !== undefined ? { nameserver } : {}), zone, outcome: 'lame' };
+  const base: ServerView = {
+    server,
+    ...(nameserver !== undefined ? { nameserver } : {}),
+    zone,
+    outcome: 'lame',
+  };
   if (reading.kind === 'lame') return { ...base, lameReason: reading.reason };
   // A server of the zone that refers us onward for the zone itself is not authoritative for it.
   if (reading.kind === 'referral') return { ...base, lameReason: 'no_aa' };

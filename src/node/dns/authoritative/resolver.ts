@@ -7,12 +7,13 @@
 import net from 'node:net';
 import { comparableName } from '../../../core/names.js';
 import { onAbort } from '../../abort.js';
-import { parseNameServer } from '../resolver.js';
+import { createExchanger } from '../exchange.js';
+import { parseNameServer } from '../name-servers.js';
 import type {
   CnameAnswer,
   DelegationStep,
-  Exchanger,
   ExchangeOutcome,
+  Exchanger,
   LookupOptions,
   LookupOutcome,
   QueryType,
@@ -23,7 +24,6 @@ import type {
 import {
   chainLeavesZone,
   type Glue,
-  isAtOrBelow,
   type Reading,
   readChain,
   readExchange,
@@ -82,9 +82,7 @@ type Limit = 'referrals' | 'queries' | 'glueless_cycle';
 
 /** Ends the whole question: a limit, or the caller's signal. */
 class Stop extends Error {
-  constructor(
-    readonly reason: { kind: 'limit'; limit: Limit; detail: string } | { kind: 'aborted' },
-  ) {
+  constructor(readonly reason: { kind: 'limit'; limit: Limit; detail: string } | { kind: 'aborted' }) {
     super(reason.kind);
   }
 }
@@ -153,7 +151,7 @@ export function createAuthoritativeResolver(options: AuthoritativeResolverOption
   const timeoutMs = options.timeoutMs ?? AUTHORITATIVE_DEFAULTS.timeoutMs;
   const { maxReferrals, maxQueries, maxCnameLinks } = AUTHORITATIVE_DEFAULTS;
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new TypeError(`Invalid port ${port}`);
-  const exchanger = options.exchanger ?? defaultExchanger(timeoutMs);
+  const exchanger = options.exchanger ?? createExchanger({ timeoutMs });
   const root = rootZone(options.rootServers, port, ipv6);
 
   /** Delegations met, by zone name: the cache of one resolver (one run). */
@@ -171,9 +169,11 @@ export function createAuthoritativeResolver(options: AuthoritativeResolverOption
     map: Map<string, Shared<T>>,
     key: string,
     start: () => Promise<T>,
+    exchangesOnly = false,
   ): Promise<T> {
     const entry = map.get(key);
-    if (entry && (entry.done || !ctx.nested)) {
+    // Work that only exchanges (never waits on another look-up) is safe to wait on from anywhere.
+    if (entry && (entry.done || !ctx.nested || exchangesOnly)) {
       try {
         return await entry.promise;
       } catch (error) {
@@ -209,7 +209,12 @@ export function createAuthoritativeResolver(options: AuthoritativeResolverOption
   }
 
   /** `host:port` addresses of one NS name of `zone`: glue, the override, or a look-up. */
-  async function addressesOf(ctx: Context, zone: Zone, nameserver: string, extraGlue?: Glue): Promise<string[]> {
+  async function addressesOf(
+    ctx: Context,
+    zone: Zone,
+    nameserver: string,
+    extraGlue?: Glue,
+  ): Promise<string[]> {
     const fixed = zone.fixed?.get(nameserver);
     if (fixed !== undefined) return [fixed];
     const glue = zone.glue.get(nameserver) ?? extraGlue?.get(nameserver);
@@ -252,17 +257,34 @@ export function createAuthoritativeResolver(options: AuthoritativeResolverOption
       } catch (error) {
         if (!isCycle(error)) throw error;
         cycles++;
-        views.push({ server: nameserver, nameserver, zone: zone.name, outcome: 'lame', lameReason: 'glueless_cycle' });
+        views.push({
+          server: nameserver,
+          nameserver,
+          zone: zone.name,
+          outcome: 'lame',
+          lameReason: 'glueless_cycle',
+        });
         continue;
       }
       if (servers.length === 0) {
-        views.push({ server: nameserver, nameserver, zone: zone.name, outcome: 'lame', lameReason: 'no_address' });
+        views.push({
+          server: nameserver,
+          nameserver,
+          zone: zone.name,
+          outcome: 'lame',
+          lameReason: 'no_address',
+        });
         continue;
       }
       for (const server of servers) {
         const reading = readExchange(await ask(ctx, server, name, type), zone.name, name);
         if (reading.kind !== 'lame') {
-          return { ok: true, reading, server, ...(asNameserver !== undefined ? { nameserver: asNameserver } : {}) };
+          return {
+            ok: true,
+            reading,
+            server,
+            ...(asNameserver !== undefined ? { nameserver: asNameserver } : {}),
+          };
         }
         readings.push(reading);
         views.push(toServerView(server, asNameserver, zone.name, reading, name, type));
@@ -278,35 +300,51 @@ export function createAuthoritativeResolver(options: AuthoritativeResolverOption
     return { ok: false, views, readings };
   }
 
-  function followReferral(ctx: Context, parent: Zone, referral: Extract<Reading, { kind: 'referral' }>): Zone {
+  function followReferral(
+    ctx: Context,
+    parent: Zone,
+    referral: Extract<Reading, { kind: 'referral' }>,
+  ): Zone {
     if (++ctx.budget.referrals > maxReferrals) {
       throw new Stop({ kind: 'limit', limit: 'referrals', detail: `more than ${maxReferrals} referrals` });
     }
     const known = zones.get(referral.zone);
     if (known) return known;
-    const zone: Zone = { name: referral.zone, nameservers: referral.nameservers, glue: referral.glue, parent };
+    const zone: Zone = {
+      name: referral.zone,
+      nameservers: referral.nameservers,
+      glue: referral.glue,
+      parent,
+    };
     zones.set(zone.name, zone);
     return zone;
   }
 
   /** The root asked once per TLD (a minimised NS question, RFC 9156), shared by every look-up. */
   function probeRoot(ctx: Context, tld: string): Promise<Probe> {
-    return share(ctx, probes, tld, async () => {
-      const asked = await askZone(ctx, root, tld, 'NS');
-      if (!asked.ok) return { kind: 'failed', views: asked };
-      if (asked.reading.kind === 'referral') return { kind: 'zone', zone: followReferral(ctx, root, asked.reading) };
-      const nameservers = [
-        ...new Set(
-          asked.reading.reply.answers.flatMap((r) => (r.type === 'NS' && r.name === tld ? [r.target] : [])),
-        ),
-      ].sort();
-      if (nameservers.length === 0) return { kind: 'none' };
-      // The root servers serve the TLD themselves: a zone without a referral.
-      const glue = readGlue(asked.reading.reply.additional, nameservers, '');
-      const zone: Zone = zones.get(tld) ?? { name: tld, nameservers, glue, parent: root };
-      zones.set(tld, zone);
-      return { kind: 'zone', zone };
-    });
+    return share(
+      ctx,
+      probes,
+      tld,
+      async () => {
+        const asked = await askZone(ctx, root, tld, 'NS');
+        if (!asked.ok) return { kind: 'failed', views: asked };
+        if (asked.reading.kind === 'referral')
+          return { kind: 'zone', zone: followReferral(ctx, root, asked.reading) };
+        const nameservers = [
+          ...new Set(
+            asked.reading.reply.answers.flatMap((r) => (r.type === 'NS' && r.name === tld ? [r.target] : [])),
+          ),
+        ].sort();
+        if (nameservers.length === 0) return { kind: 'none' };
+        // The root servers serve the TLD themselves: a zone without a referral.
+        const glue = readGlue(asked.reading.reply.additional, nameservers, '');
+        const zone: Zone = zones.get(tld) ?? { name: tld, nameservers, glue, parent: root };
+        zones.set(tld, zone);
+        return { kind: 'zone', zone };
+      },
+      true,
+    );
   }
 
   /** The deepest zone already known that holds `name`. */
@@ -337,16 +375,22 @@ export function createAuthoritativeResolver(options: AuthoritativeResolverOption
 
   /** The zone's own apex NS set (asked once per zone), for servers the referral did not name. */
   function apexOf(ctx: Context, zone: Zone, server: string) {
-    return share(ctx, apexes, zone.name, async () => {
-      const reading = readExchange(await ask(ctx, server, zone.name, 'NS'), zone.name, zone.name);
-      if (reading.kind !== 'authoritative') return undefined;
-      const nameservers = [
-        ...new Set(
-          reading.reply.answers.flatMap((r) => (r.type === 'NS' && r.name === zone.name ? [r.target] : [])),
-        ),
-      ].sort();
-      return { nameservers, glue: readGlue(reading.reply.additional, nameservers, zone.name) };
-    });
+    return share(
+      ctx,
+      apexes,
+      zone.name,
+      async () => {
+        const reading = readExchange(await ask(ctx, server, zone.name, 'NS'), zone.name, zone.name);
+        if (reading.kind !== 'authoritative') return undefined;
+        const nameservers = [
+          ...new Set(
+            reading.reply.answers.flatMap((r) => (r.type === 'NS' && r.name === zone.name ? [r.target] : [])),
+          ),
+        ].sort();
+        return { nameservers, glue: readGlue(reading.reply.additional, nameservers, zone.name) };
+      },
+      true,
+    );
   }
 
   /** Every server of the zone: the referral's NS names, then the apex's others; each address. */
@@ -396,13 +440,22 @@ export function createAuthoritativeResolver(options: AuthoritativeResolverOption
     }
     const withRcode = readings.find((r) => r.kind === 'lame' && r.rcode !== undefined);
     if (withRcode?.kind === 'lame' && withRcode.rcode) {
-      return { ...base, kind: 'server_failure', rcode: withRcode.rcode.name, rcodeValue: withRcode.rcode.value };
+      return {
+        ...base,
+        kind: 'server_failure',
+        rcode: withRcode.rcode.name,
+        rcodeValue: withRcode.rcode.value,
+      };
     }
     if (readings.some((r) => r.kind === 'lame' && r.reason === 'no_aa')) {
       return { ...base, kind: 'server_failure', rcode: 'NOERROR', rcodeValue: 0 };
     }
     if (readings.some((r) => r.kind === 'lame' && r.reason === 'malformed')) {
-      return { ...base, kind: 'malformed', reason: `no server of ${zone.name || '.'} sent a readable answer` };
+      return {
+        ...base,
+        kind: 'malformed',
+        reason: `no server of ${zone.name || '.'} sent a readable answer`,
+      };
     }
     return { ...base, kind: 'network_error', reason: `no server of ${zone.name || '.'} could be reached` };
   }
@@ -478,8 +531,16 @@ export function createAuthoritativeResolver(options: AuthoritativeResolverOption
     }
 
     const servers = [...seenServers, ...views];
-    const base = { name: origin, type, server: chosen.server, source: 'authoritative' as const, path: pathOf(zone), servers };
-    if (chosen.reading.kind !== 'authoritative') return { ...base, kind: 'server_failure', rcode: 'NOERROR', rcodeValue: 0 };
+    const base = {
+      name: origin,
+      type,
+      server: chosen.server,
+      source: 'authoritative' as const,
+      path: pathOf(zone),
+      servers,
+    };
+    if (chosen.reading.kind !== 'authoritative')
+      return { ...base, kind: 'server_failure', rcode: 'NOERROR', rcodeValue: 0 };
     const reply = chosen.reading.reply;
     const chain = readChain(reply.answers, name, type);
     const aliases = [...links, ...chain.aliases];
@@ -497,7 +558,11 @@ export function createAuthoritativeResolver(options: AuthoritativeResolverOption
     return { ...base, kind: 'nodata', rcode: 'NOERROR', aliases };
   }
 
-  async function lookup(name: string, type: RecordType, lookupOptions: LookupOptions = {}): Promise<LookupOutcome> {
+  async function lookup(
+    name: string,
+    type: RecordType,
+    lookupOptions: LookupOptions = {},
+  ): Promise<LookupOutcome> {
     const qname = typeof name === 'string' ? comparableName(name.trim()) : '';
     const signal = lookupOptions?.signal;
     const aborted = (): LookupOutcome => ({
@@ -552,11 +617,7 @@ function rootZone(rootServers: readonly string[] | undefined, port: number, ipv6
     return { name: '', nameservers: [...fixed.keys()], glue: new Map(), fixed };
   }
   const glue: Glue = new Map();
-  for (const server of IANA_ROOT_SERVERS) glue.set(server.name, ipv6 ? [server.ipv4, server.ipv6] : [server.ipv4]);
+  for (const server of IANA_ROOT_SERVERS)
+    glue.set(server.name, ipv6 ? [server.ipv4, server.ipv6] : [server.ipv4]);
   return { name: '', nameservers: IANA_ROOT_SERVERS.map((s) => s.name), glue };
-}
-
-function defaultExchanger(_timeoutMs: number): Exchanger {
-  // Wired to the exchange layer's createExchanger once it lands (helper "wire").
-  throw new TypeError('createAuthoritativeResolver: pass an exchanger');
 }
