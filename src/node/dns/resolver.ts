@@ -45,35 +45,96 @@ export interface ResolverOptions {
    * @default 'udp'
    */
   transport?: 'udp' | 'tcp';
+  /**
+   * The most queries this resolver sends in its life (one per exchange with a server: retries,
+   * CNAME re-asks and every lookup included), so that no zone, however hostile, makes a run send an
+   * unbounded number. Once spent, lookups end at once as `resolution_limit` with `limit: 'queries'`.
+   * A run (`runPreflight`, a command) uses one resolver: this is the per-run budget.
+   * @default 100000
+   */
+  maxQueries?: number;
 }
 
 /** The defaults of {@link createResolver}. */
-export const RESOLVER_DEFAULTS = Object.freeze({ timeoutMs: 3000, attempts: 2, transport: 'udp' as const });
+export const RESOLVER_DEFAULTS = Object.freeze({
+  timeoutMs: 3000,
+  attempts: 2,
+  transport: 'udp' as const,
+  maxQueries: 100_000,
+});
 
-/** Longest CNAME chain we follow inside one answer. */
-const MAX_CNAME_CHAIN = 16;
+/** Most CNAME links followed for one lookup, across re-asks (RULES §8). */
+export const MAX_CNAME_LINKS = 8;
 
-/** Turns a reply into an outcome (RCODE, CNAME chain, records of the asked type). */
-function classify(reply: DnsReply, name: string, type: RecordType, server: string): LookupOutcome {
-  const base = { name, type, server };
+/** What one reply says, read in recursive mode (RULES §8). */
+type Reading =
+  | { kind: 'final'; outcome: LookupOutcome }
+  /** A CNAME chain without the final records and without a proof for its end: ask for `next`. */
+  | { kind: 'reask'; next: string };
+
+/** NS records of a referral (no AA, no answer, NS and no SOA in the authority section), if it is one. */
+function referralOf(reply: DnsReply): { zone: string; nameservers: string[] } | undefined {
+  if (reply.aa || reply.answers.length > 0) return undefined;
+  if (reply.authority.some((r) => r.type === 'SOA')) return undefined;
+  const ns = reply.authority.filter((r) => r.type === 'NS');
+  if (ns.length === 0) return undefined;
+  const zone = ns[0]!.name;
+  const nameservers = [...new Set(ns.filter((r) => r.name === zone).map((r) => r.target))].sort();
+  return { zone, nameservers };
+}
+
+/**
+ * Reads a reply to `current` (asked for `type`) in recursive mode, extending `chain` (the aliases
+ * followed so far, across re-asks; `seen` holds their owners and the name first asked).
+ */
+function read(
+  reply: DnsReply,
+  current: string,
+  type: RecordType,
+  chain: CnameAnswer[],
+  seen: Set<string>,
+  base: { name: string; type: RecordType; server: string; source: 'recursive' },
+): Reading {
   const answers = reply.answers.filter(isAnswerRecord);
-  const aliases: CnameAnswer[] = [];
-  let owner = name;
+  let owner = current;
+  let loop = false;
   if (type !== 'CNAME') {
-    for (let hop = 0; hop < MAX_CNAME_CHAIN; hop++) {
+    for (;;) {
       const alias = answers.find((a): a is CnameAnswer => a.type === 'CNAME' && a.name === owner);
       if (!alias) break;
-      aliases.push(alias);
+      chain.push(alias);
+      if (seen.has(alias.target) || chain.length > MAX_CNAME_LINKS) {
+        loop = true;
+        break;
+      }
+      seen.add(alias.target);
       owner = alias.target;
     }
   }
-  if (reply.rcode === 3) return { ...base, kind: 'nxdomain', rcode: 'NXDOMAIN', aliases };
+  const aliases = [...chain];
+  // A loop, or a chain over 8 links, whatever the RCODE (a SERVFAIL whose answer shows the loop too).
+  if (loop) return { kind: 'final', outcome: { ...base, kind: 'cname_loop', aliases } };
+  if (reply.rcode === 3)
+    return { kind: 'final', outcome: { ...base, kind: 'nxdomain', rcode: 'NXDOMAIN', aliases } };
   if (reply.rcode !== 0) {
-    return { ...base, kind: 'server_failure', rcode: reply.rcodeName, rcodeValue: reply.rcode };
+    return {
+      kind: 'final',
+      outcome: { ...base, kind: 'server_failure', rcode: reply.rcodeName, rcodeValue: reply.rcode },
+    };
   }
   const records = answers.filter((a): a is AnswerRecord => a.type === type && a.name === owner);
-  if (records.length === 0) return { ...base, kind: 'nodata', rcode: 'NOERROR', aliases };
-  return { ...base, kind: 'answer', records, aliases };
+  if (records.length > 0) return { kind: 'final', outcome: { ...base, kind: 'answer', records, aliases } };
+  if (owner === current) {
+    const referral = referralOf(reply);
+    if (referral) return { kind: 'final', outcome: { ...base, kind: 'referral', ...referral } };
+    return { kind: 'final', outcome: { ...base, kind: 'nodata', rcode: 'NOERROR', aliases } };
+  }
+  // The chain moved on in this reply but its end has no records: NODATA is proven by an SOA in the
+  // authority section (RFC 2308 §2.2); without one the chain left the server's zones (RFC 1034 §5.3.3).
+  if (reply.authority.some((r) => r.type === 'SOA')) {
+    return { kind: 'final', outcome: { ...base, kind: 'nodata', rcode: 'NOERROR', aliases } };
+  }
+  return { kind: 'reask', next: owner };
 }
 
 /** When every try failed, the most informative failure wins: a server's word, then garbage, then the network. */
@@ -116,6 +177,10 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
   if (transport !== 'udp' && transport !== 'tcp') {
     throw new TypeError(`transport must be 'udp' or 'tcp', got ${JSON.stringify(transport)}`);
   }
+  const maxQueries = options.maxQueries ?? RESOLVER_DEFAULTS.maxQueries;
+  if (!(Number.isInteger(maxQueries) || maxQueries === Number.POSITIVE_INFINITY) || maxQueries < 1) {
+    throw new RangeError(`maxQueries must be an integer ≥ 1 (or Infinity), got ${maxQueries}`);
+  }
   if (options.nameservers !== undefined && !Array.isArray(options.nameservers)) {
     throw new TypeError('nameservers must be an array of strings');
   }
@@ -123,30 +188,48 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
   const exchanger = createExchanger({ timeoutMs, transport });
   const health = new ServerHealth();
 
-  async function lookup(
-    name: string,
+  let queries = 0;
+
+  /**
+   * Asks the name servers one question (rounds over the list, skipping unresponsive ones): a reply,
+   * or the most informative failure as an outcome.
+   */
+  async function ask(
+    qname: string,
     type: RecordType,
-    lookupOptions: LookupOptions = {},
-  ): Promise<LookupOutcome> {
-    const { signal } = lookupOptions;
-    const qname = lower(String(name));
-    const base = { name: qname, type };
-    if (servers.length === 0) return { ...base, kind: 'network_error', reason: 'no name server configured' };
+    base: { name: string; type: RecordType; source: 'recursive' },
+    signal: AbortSignal | undefined,
+  ): Promise<
+    { kind: 'reply'; reply: DnsReply; server: string } | { kind: 'failed'; outcome: LookupOutcome }
+  > {
     // Skip servers known to be unresponsive, unless every server is: then fail at once.
     const asked = servers.filter((server) => !health.isUnresponsive(server));
     if (asked.length === 0) {
       return {
-        ...base,
-        server: servers[0]!,
-        kind: 'timeout',
-        timeoutMs,
-        detail: 'not sent: the name server has not answered any query in this run',
+        kind: 'failed',
+        outcome: {
+          ...base,
+          server: servers[0]!,
+          kind: 'timeout',
+          timeoutMs,
+          detail: 'not sent: the name server has not answered any query in this run',
+        },
       };
     }
     let failure: LookupOutcome | undefined;
     const timeouts = new Map<string, number>();
     for (let attempt = 0; attempt < attempts; attempt++) {
       for (const server of asked) {
+        if (queries >= maxQueries) {
+          const limit: LookupOutcome = {
+            ...base,
+            kind: 'resolution_limit',
+            limit: 'queries',
+            detail: `this resolver's budget of ${maxQueries} queries is spent`,
+          };
+          return { kind: 'failed', outcome: failure ?? limit };
+        }
+        queries++;
         // A fresh id per try, so a late reply to an earlier try is not taken for this one.
         const exchanged: ExchangeOutcome = await exchanger.exchange(server, qname, type, { signal });
         if (
@@ -158,11 +241,30 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
         }
         let outcome: LookupOutcome;
         switch (exchanged.kind) {
-          case 'reply':
-            outcome = classify(exchanged.reply, qname, type, server);
+          case 'reply': {
+            const { rcode } = exchanged.reply;
+            // SERVFAIL, REFUSED… from one server: another may answer. NOERROR and NXDOMAIN are
+            // answers; so is a failure whose answer section holds records (a CNAME loop shown).
+            if (rcode === 0 || rcode === 3 || exchanged.reply.answers.length > 0) {
+              for (const silent of timeouts.keys()) health.timedOut(silent);
+              return { kind: 'reply', reply: exchanged.reply, server };
+            }
+            outcome = {
+              ...base,
+              server,
+              kind: 'server_failure',
+              rcode: exchanged.reply.rcodeName,
+              rcodeValue: rcode,
+            };
             break;
+          }
           case 'timeout':
-            if (exchanged.aborted) return { ...base, server, kind: 'timeout', timeoutMs, aborted: true };
+            if (exchanged.aborted) {
+              return {
+                kind: 'failed',
+                outcome: { ...base, server, kind: 'timeout', timeoutMs, aborted: true },
+              };
+            }
             outcome = {
               ...base,
               server,
@@ -182,16 +284,33 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
             outcome = { ...base, server, kind: 'malformed', reason: exchanged.reason };
             break;
         }
-        if (outcome.kind === 'answer' || outcome.kind === 'nxdomain' || outcome.kind === 'nodata') {
-          // Another server answered where these stayed silent: the same verdict, sooner.
-          for (const silent of timeouts.keys()) health.timedOut(silent);
-          return outcome;
-        }
         if (failure === undefined || FAILURE_RANK[outcome.kind]! >= FAILURE_RANK[failure.kind]!)
           failure = outcome;
       }
     }
-    return failure!;
+    return { kind: 'failed', outcome: failure! };
+  }
+
+  async function lookup(
+    name: string,
+    type: RecordType,
+    lookupOptions: LookupOptions = {},
+  ): Promise<LookupOutcome> {
+    const { signal } = lookupOptions;
+    const qname = lower(String(name));
+    const base = { name: qname, type, source: 'recursive' as const };
+    if (servers.length === 0) return { ...base, kind: 'network_error', reason: 'no name server configured' };
+    const chain: CnameAnswer[] = [];
+    const seen = new Set([qname]);
+    let current = qname;
+    // Each ask either ends the lookup or adds at least one link, and links are capped: ≤ 9 asks.
+    for (;;) {
+      const asked = await ask(current, type, base, signal);
+      if (asked.kind === 'failed') return asked.outcome;
+      const reading = read(asked.reply, current, type, chain, seen, { ...base, server: asked.server });
+      if (reading.kind === 'final') return reading.outcome;
+      current = reading.next;
+    }
   }
 
   return { lookup };
