@@ -121,6 +121,17 @@ function reply(
   };
 }
 
+const converted = new WeakMap<HierarchyZone, WireRecord[]>();
+
+function wireRecords(zone: HierarchyZone): WireRecord[] {
+  let records = converted.get(zone);
+  if (!records) {
+    records = zone.records.map(toWire);
+    converted.set(zone, records);
+  }
+  return records;
+}
+
 /** What `server` answers to (name, type): the model both servings share. `undefined`: silence. */
 export function modelAnswer(server: HierarchyServer, qname: string, qtype: string): DnsReply | undefined {
   const behaviour = server.behaviour ?? 'normal';
@@ -134,7 +145,7 @@ export function modelAnswer(server: HierarchyServer, qname: string, qtype: strin
       zone = candidate;
   }
   if (!zone) return reply(5, false);
-  const records = zone.records.map(toWire);
+  const records = wireRecords(zone);
   const origin = zone.origin;
   const cutOf = (owner: string): string | undefined => {
     let cut: string | undefined;
