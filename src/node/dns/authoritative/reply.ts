@@ -85,6 +85,8 @@ export function readGlue(
     if (!list.includes(record.address)) list.push(record.address);
     glue.set(record.name, list);
   }
+  // Deterministic order, whatever the server's rotation.
+  for (const list of glue.values()) list.sort();
   return glue;
 }
 

@@ -239,6 +239,7 @@ export function createAuthoritativeResolver(options: AuthoritativeResolverOption
           if (record.type === 'A' || record.type === 'AAAA') found.push(formatServer(record.address, port));
         }
       }
+      found.sort();
       resolvedHosts.set(host, found);
       return found;
     });
