@@ -347,6 +347,22 @@ describe('options', () => {
     expect(() => createAuthoritativeResolver({ rootServers: [] })).toThrow(TypeError);
   });
 
+  it('silent IANA roots: three tried, then timeout; the failure is remembered for the run', async () => {
+    const asked: string[] = [];
+    const exchanger: Exchanger = {
+      async exchange(server) {
+        asked.push(server);
+        return { kind: 'timeout', server, timeoutMs: 1 };
+      },
+    };
+    const resolver = createAuthoritativeResolver({ exchanger });
+    const outcome = await resolver.lookup('_sipfederationtls._tcp.contoso.com', 'SRV');
+    expect(outcome).toMatchObject({ kind: 'timeout', source: 'authoritative' });
+    expect(asked).toEqual(['198.41.0.4:53', '170.247.170.2:53', '192.33.4.12:53']);
+    expect((await resolver.lookup('sip.contoso.com', 'A')).kind).toBe('timeout');
+    expect(asked).toHaveLength(3);
+  });
+
   it('unreachable roots: a could-not-ask outcome, never a verdict, within the timeouts', async () => {
     const started = Date.now();
     const outcome: LookupOutcome = await createAuthoritativeResolver({
@@ -354,7 +370,18 @@ describe('options', () => {
       timeoutMs: 200,
     }).lookup('_sipfederationtls._tcp.contoso.com', 'SRV');
     expect(['timeout', 'network_error']).toContain(outcome.kind);
-    expect(outcome.servers?.map((s) => s.lameReason)).toHaveLength(2);
+    // Not the domain's servers: no `servers` views (no dns.lame_server verdict); the reasons in the text.
+    expect(outcome.servers).toBeUndefined();
+    expect(outcome.path).toEqual([
+      {
+        zone: '',
+        nameservers: ['127.0.10.250:9', '127.0.10.251:9'],
+        addresses: ['127.0.10.250:9', '127.0.10.251:9'],
+      },
+    ]);
+    const text =
+      outcome.kind === 'timeout' ? outcome.detail : outcome.kind === 'network_error' ? outcome.reason : '';
+    expect(text).toContain('127.0.10.251:9');
     expect(Date.now() - started).toBeLessThan(3000);
   });
 });

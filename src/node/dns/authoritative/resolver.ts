@@ -64,6 +64,11 @@ export const AUTHORITATIVE_DEFAULTS = Object.freeze({
   maxQueries: 200,
   /** CNAME links followed, across zones (RULES §8). */
   maxCnameLinks: 8,
+  /**
+   * Root servers tried per question before giving up (a network that drops port 53 would otherwise
+   * wait 13 × `timeoutMs` on IANA's roots); a failure is remembered for the resolver's run.
+   */
+  rootTries: 3,
 });
 
 /** A zone met on the way down: its NS names and the addresses it came with. */
@@ -149,7 +154,7 @@ export function createAuthoritativeResolver(options: AuthoritativeResolverOption
   const port = options.port ?? AUTHORITATIVE_DEFAULTS.port;
   const ipv6 = options.ipv6 ?? AUTHORITATIVE_DEFAULTS.ipv6;
   const timeoutMs = options.timeoutMs ?? AUTHORITATIVE_DEFAULTS.timeoutMs;
-  const { maxReferrals, maxQueries, maxCnameLinks } = AUTHORITATIVE_DEFAULTS;
+  const { maxReferrals, maxQueries, maxCnameLinks, rootTries } = AUTHORITATIVE_DEFAULTS;
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new TypeError(`Invalid port ${port}`);
   const exchanger = options.exchanger ?? createExchanger({ timeoutMs });
   const root = rootZone(options.rootServers, port, ipv6);
@@ -250,7 +255,9 @@ export function createAuthoritativeResolver(options: AuthoritativeResolverOption
     const views: ServerView[] = [];
     const readings: Reading[] = [];
     let cycles = 0;
+    const tries = zone === root ? rootTries : Number.POSITIVE_INFINITY;
     for (const nameserver of zone.nameservers) {
+      if (readings.length >= tries) break;
       const asNameserver = zone.fixed ? undefined : nameserver;
       let servers: string[];
       try {
@@ -278,6 +285,7 @@ export function createAuthoritativeResolver(options: AuthoritativeResolverOption
         continue;
       }
       for (const server of servers) {
+        if (readings.length >= tries) break;
         const reading = readExchange(await ask(ctx, server, name, type), zone.name, name);
         if (reading.kind !== 'lame') {
           return {
@@ -428,16 +436,23 @@ export function createAuthoritativeResolver(options: AuthoritativeResolverOption
     failed: Failed,
     servers: ServerView[],
   ): LookupOutcome {
+    // The root servers failing is our network, not the domain: their views go into `detail`, not
+    // `servers` (which the live layer turns into dns.lame_server, an error when none answered).
+    const atRoot = zone === root;
+    const views = atRoot ? servers : [...servers, ...failed.views];
     const base = {
       name: origin,
       type,
       source: 'authoritative' as const,
       path: pathOf(zone),
-      servers: [...servers, ...failed.views],
+      ...(views.length > 0 ? { servers: views } : {}),
     };
     const { readings } = failed;
     if (readings.length > 0 && readings.every((r) => r.kind === 'lame' && r.reason === 'timeout')) {
-      return { ...base, kind: 'timeout', timeoutMs, detail: `no server of ${zone.name || '.'} answered` };
+      const detail = atRoot
+        ? `no root server answered (${failed.views.map((v) => `${v.server} ${v.lameReason}`).join(', ')})`
+        : `no server of ${zone.name} answered`;
+      return { ...base, kind: 'timeout', timeoutMs, detail };
     }
     const withRcode = readings.find((r) => r.kind === 'lame' && r.rcode !== undefined);
     if (withRcode?.kind === 'lame' && withRcode.rcode) {
@@ -458,7 +473,12 @@ export function createAuthoritativeResolver(options: AuthoritativeResolverOption
         reason: `no server of ${zone.name || '.'} sent a readable answer`,
       };
     }
-    return { ...base, kind: 'network_error', reason: `no server of ${zone.name || '.'} could be reached` };
+    const reasons = failed.views.map((v) => `${v.server} ${v.lameReason}`).join(', ');
+    return {
+      ...base,
+      kind: 'network_error',
+      reason: `no server of ${zone.name || '.'} could be reached (${reasons})`,
+    };
   }
 
   /**
