@@ -9,6 +9,7 @@ import {
   type AuthoritativeResolverOptions,
   createAuthoritativeResolver,
 } from '../src/node/dns/authoritative/resolver.js';
+import { createResolver } from '../src/node/dns/resolver.js';
 import type { Exchanger, LookupOutcome, ServerView, SrvAnswer } from '../src/node/dns/types.js';
 import {
   createFakeExchanger,
@@ -332,6 +333,38 @@ describe.each([
       expect(outcome).toMatchObject({ kind: 'timeout', aborted: true });
       expect(setup.log.length).toBe(before);
     });
+  });
+});
+
+describe('split view: the inside resolver vs the authoritative answer (data for dns.split_view)', () => {
+  it('the recursive resolver at the internal server and the authoritative resolver disagree', async () => {
+    const hierarchy = await startHierarchy(federationHierarchy());
+    try {
+      const name = `${SIP}.contoso.com`;
+      const inside = await createResolver({
+        nameservers: [hierarchy.address(HOSTS.inside)],
+        timeoutMs: 500,
+      }).lookup(name, 'SRV');
+      const outside = await createAuthoritativeResolver({
+        rootServers: [hierarchy.address(HOSTS.root)],
+        port: hierarchy.port,
+        timeoutMs: 500,
+      }).lookup(name, 'SRV');
+      expect(inside).toMatchObject({
+        kind: 'answer',
+        records: [srvRecord(name, 5061, 'sip-int.contoso.com')],
+      });
+      expect(inside.source ?? 'recursive').toBe('recursive');
+      expect(outside).toMatchObject({
+        kind: 'answer',
+        source: 'authoritative',
+        records: [srvRecord(name, 5061, 'sip.contoso.com')],
+      });
+      // The internal server is no server of the public zone: never asked in authoritative mode.
+      expect(hierarchy.count(HOSTS.inside)).toBe(1);
+    } finally {
+      await hierarchy.close();
+    }
   });
 });
 

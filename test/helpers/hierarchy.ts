@@ -451,6 +451,7 @@ export const HOSTS = Object.freeze({
   dnsHost: '127.0.10.31',
   edge: '127.0.10.41',
   poison: '127.0.10.66',
+  inside: '127.0.10.90',
   dead1: '127.0.10.71',
   dead2: '127.0.10.72',
   deepBase: '127.0.11.',
@@ -482,6 +483,8 @@ export const DEEP_LEVELS = 17;
  *   poison server.
  * - `cycle-a.com` / `cycle-b.com`: each served only by a name inside the other, without glue.
  * - `dead.com`: both servers silent; `noaa.com`: its only server answers without AA.
+ * - `inside` (127.0.10.90): the admin's internal DNS server (split-brain): its own `contoso.com`
+ *   with another SRV target and a private address — what a recursive look-up there sees.
  * - `wide.com`: {@link WIDE_NAMESERVERS} glueless NS names that do not exist.
  * - `deep.com`: a chain of {@link DEEP_LEVELS} delegations below it.
  */
@@ -675,6 +678,21 @@ export function federationHierarchy(): HierarchyServer[] {
         { origin: 'noaa.com', records: [ns('noaa.com', 'ns1.noaa.com'), a('sip.noaa.com', '203.0.113.60')] },
       ],
       behaviour: 'no_aa',
+    },
+    {
+      host: H.inside,
+      zones: [
+        {
+          origin: 'contoso.com',
+          records: [
+            ns('contoso.com', 'dc1.contoso.com'),
+            a('dc1.contoso.com', H.inside),
+            srv(sipContoso, 5061, 'sip-int.contoso.com'),
+            a('sip-int.contoso.com', '10.0.0.10'),
+            a('sip.contoso.com', '10.0.0.10'),
+          ],
+        },
+      ],
     },
     { host: H.dead1, zones: [], behaviour: 'silence' },
     { host: H.dead2, zones: [], behaviour: 'silence' },
