@@ -239,6 +239,16 @@ suite('BIND 9, authoritative only, on 127.0.53.101–105', () => {
     });
   });
 
+  it('named stays on loopback: no priming, no query to any address outside 127.0.0.0/8', () => {
+    const logs = bind.logs().join('\n');
+    if (process.env.BIND_LOGS) console.log(logs);
+    expect(logs).not.toMatch(/priming/);
+    const remote = [...logs.matchAll(/(\d+\.\d+\.\d+\.\d+)#\d+/g)]
+      .map((m) => m[1])
+      .filter((ip) => !ip?.startsWith('127.'));
+    expect(remote).toEqual([]);
+  });
+
   describe('recursive mode asked directly at authoritative-only BIND', () => {
     it('the TLD server’s answer is a referral, not NODATA', async () => {
       const outcome = await createResolver({ nameservers: [at(TLD)], timeoutMs: 1000, attempts: 1 }).lookup(

@@ -8,7 +8,7 @@
  * skip visibly.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -27,6 +27,8 @@ export interface BindCluster {
   at(address: string): string;
   /** Milliseconds from the first spawn until every instance said "running". */
   startMs: number;
+  /** What each instance has logged so far (stderr of `named -g`). */
+  logs(): string[];
   stop(): Promise<void>;
 }
 
@@ -66,7 +68,8 @@ function waitRunning(child: ChildProcess, log: () => string, timeoutMs: number):
       timeoutMs,
     );
     const check = () => {
-      if (/\brunning\b/.test(log())) done();
+      // The line that ends start-up is "<time> running" alone (not "running on Linux …").
+      if (/ running$/m.test(log())) done();
     };
     const onExit = (code: number | null) => done(new Error(`named exited (${code}):\n${log()}`));
     function done(error?: Error) {
@@ -94,21 +97,44 @@ async function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts one `named` per spec, all on `port` (a random high one by default), and waits until each
- * says "running". Zone files are checked with `named-checkzone` first (a broken one throws).
+ * Starts one `named` per spec, all on `port` (a random high one by default, another one when it is
+ * taken), and waits until each says "running". Zone files are checked with `named-checkzone` first
+ * (a broken one throws).
  */
 export async function startBind(
   specs: readonly BindServerSpec[],
   options: { port?: number } = {},
 ): Promise<BindCluster> {
-  const port = options.port ?? 20000 + Math.floor(Math.random() * 40000);
+  for (let attempt = 1; ; attempt++) {
+    const port = options.port ?? 20000 + Math.floor(Math.random() * 40000);
+    try {
+      return await startOnce(specs, port);
+    } catch (error) {
+      // A random port someone else holds: try another one.
+      if (!(error instanceof PortInUse) || options.port !== undefined || attempt >= 5) throw error;
+    }
+  }
+}
+
+class PortInUse extends Error {}
+
+async function startOnce(specs: readonly BindServerSpec[], port: number): Promise<BindCluster> {
   const dir = mkdtempSync(join(tmpdir(), 'pic-bind-'));
   const added: string[] = [];
   const children: ChildProcess[] = [];
+  const logs: (() => string)[] = [];
   const started = Date.now();
-  const stop = async () => {
-    await Promise.all(children.map(stopChild));
+  // If the test process dies first, take named and the addresses with it.
+  const onExit = () => {
+    for (const child of children)
+      if (child.pid !== undefined && child.exitCode === null) child.kill('SIGKILL');
     for (const address of added) run('ip', ['addr', 'del', `${address}/32`, 'dev', 'lo']);
+  };
+  process.once('exit', onExit);
+  const stop = async () => {
+    process.off('exit', onExit);
+    await Promise.all(children.map(stopChild));
+    for (const address of added.splice(0)) run('ip', ['addr', 'del', `${address}/32`, 'dev', 'lo']);
     rmSync(dir, { recursive: true, force: true });
   };
   try {
@@ -120,7 +146,7 @@ export async function startBind(
       }
       const home = join(dir, `ns${index}`);
       rmSync(home, { recursive: true, force: true });
-      spawnSync('mkdir', ['-p', home]);
+      mkdirSync(home, { recursive: true });
       const zones = spec.zones.map((zone, z) => {
         const file = join(home, `zone${z}.db`);
         writeFileSync(file, zoneFile(zone.origin, zone.body));
@@ -130,6 +156,14 @@ export async function startBind(
           throw new Error(`named-checkzone ${origin}: ${run('named-checkzone', [origin, file]).output}`);
         return `zone "${origin}" { type primary; file "${file}"; };`;
       });
+      if (!spec.zones.some((zone) => zone.origin === '')) {
+        // Never BIND's built-in hints (the real roots): a hint zone on loopback, should it ever prime.
+        const hints = join(home, 'hints.db');
+        const root =
+          specs.find((other) => other.zones.some((zone) => zone.origin === ''))?.address ?? '127.0.0.1';
+        writeFileSync(hints, `. 3600 IN NS root.invalid.\nroot.invalid. 3600 IN A ${root}\n`);
+        zones.push(`zone "." { type hint; file "${hints}"; };`);
+      }
       const conf = join(home, 'named.conf');
       writeFileSync(
         conf,
@@ -161,11 +195,19 @@ export async function startBind(
       child.stderr?.on('data', (chunk: string) => {
         log += chunk;
       });
+      logs.push(() => log);
       await waitRunning(child, () => log, 15_000);
+      if (/unable to listen|address in use/i.test(log)) throw new PortInUse(`port ${port} is taken:\n${log}`);
     }
   } catch (error) {
     await stop();
     throw error;
   }
-  return { port, at: (address) => `${address}:${port}`, startMs: Date.now() - started, stop };
+  return {
+    port,
+    at: (address) => `${address}:${port}`,
+    startMs: Date.now() - started,
+    logs: () => logs.map((log) => log()),
+    stop,
+  };
 }
