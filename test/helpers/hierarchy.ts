@@ -16,15 +16,23 @@ import type {
   QueryType,
   WireRecord,
 } from '../../src/node/dns/types.js';
-import {
-  startZoneServer,
-  type ZoneRecord,
-  type ZoneRecordType,
-  type ZoneServer,
-} from '../../src/node/servers/zone-server.js';
+import { startZoneServer, type ZoneServer } from '../../src/node/servers/zone-server.js';
 
 /** A record of a hierarchy zone: the zone server's records, plus NS (apex or delegation). */
-export type HierarchyRecord = ZoneRecord | { name: string; type: 'NS'; ttl?: number; data: string };
+export type HierarchyRecord = ServedRecord | { name: string; type: 'NS'; ttl?: number; data: string };
+
+/**
+ * The records the zone server itself serves, in its JSON form (`examples/demo-zone.json`): declared
+ * here rather than imported, so this helper does not depend on how the server names that type.
+ */
+export type ServedRecord =
+  | { name: string; type: 'A' | 'AAAA' | 'CNAME' | 'TXT'; ttl?: number; data: string | string[] }
+  | {
+      name: string;
+      type: 'SRV';
+      ttl?: number;
+      data: { priority: number; weight: number; port: number; target: string };
+    };
 
 /** A zone as one server holds it. */
 export interface HierarchyZone {
@@ -375,8 +383,8 @@ export async function startHierarchy(
       for (const server of servers) {
         if (!net.isIPv4(server.host)) throw new TypeError(`${server.host}: use a 127.x.x.x address`);
         const zone = server.zones.flatMap((z) =>
-          z.records.filter((r): r is ZoneRecord => SERVED_TYPES.includes(r.type)),
-        ) as ZoneRecord[];
+          z.records.filter((r): r is ServedRecord => SERVED_TYPES.includes(r.type)),
+        );
         started.push(
           await startZoneServer({
             zone,
@@ -397,7 +405,7 @@ export async function startHierarchy(
                 const own =
                   answer.aa &&
                   server.zones.length === 1 &&
-                  SERVED_TYPES.includes(query.type as ZoneRecordType) &&
+                  SERVED_TYPES.includes(query.type) &&
                   answer.authority.every((r) => r.type === 'SOA');
                 if (own) return undefined;
                 return {
