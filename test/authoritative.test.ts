@@ -376,6 +376,46 @@ describe('options', () => {
     },
   );
 
+  it('without `port`, referrals use the port all root servers name (a private hierarchy on one port)', async () => {
+    const hierarchy = await startHierarchy(federationHierarchy());
+    try {
+      const outcome = await createAuthoritativeResolver({
+        rootServers: [hierarchy.address(HOSTS.root)],
+        timeoutMs: 500,
+      }).lookup('sip.contoso.com', 'A');
+      expect(outcome).toMatchObject({ kind: 'answer', server: hierarchy.address(HOSTS.contoso1) });
+    } finally {
+      await hierarchy.close();
+    }
+  });
+
+  it('roots on different ports (or none): referrals go to port 53', async () => {
+    const asked: string[] = [];
+    const exchanger: Exchanger = {
+      async exchange(server) {
+        asked.push(server);
+        return {
+          kind: 'reply',
+          server,
+          reply: {
+            rcode: 0,
+            rcodeName: 'NOERROR',
+            aa: false,
+            tc: false,
+            answers: [],
+            authority: [{ type: 'NS', name: 'com', ttl: 60, target: 'ns1.nic.com' }],
+            additional: [{ type: 'A', name: 'ns1.nic.com', ttl: 60, address: '192.0.2.53' }],
+          },
+        };
+      },
+    };
+    await createAuthoritativeResolver({ rootServers: ['192.0.2.1:5300', '192.0.2.2'], exchanger }).lookup(
+      'sip.contoso.com',
+      'A',
+    );
+    expect(asked.slice(0, 2)).toEqual(['192.0.2.1:5300', '192.0.2.53:53']);
+  });
+
   it('an empty root server list is a TypeError', () => {
     expect(() => createAuthoritativeResolver({ rootServers: [] })).toThrow(TypeError);
   });

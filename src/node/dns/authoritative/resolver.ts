@@ -44,7 +44,11 @@ export interface AuthoritativeResolverOptions {
   exchanger?: Exchanger;
   /** Time allowed for one exchange with one server (used by the default exchanger). @default 2000 */
   timeoutMs?: number;
-  /** Port of every name server found by referral or lookup (glue carries no port). @default 53 */
+  /**
+   * Port of every name server found by referral or look-up (glue carries no port).
+   * @default the port every `rootServers` entry names, when they all name the same one (a private
+   *   hierarchy on one port, as in tests); else 53
+   */
   port?: number;
   /**
    * Also use the IPv6 addresses of name servers (root hints, glue, AAAA lookups). Off by default:
@@ -151,7 +155,7 @@ function isCycle(error: unknown): boolean {
  * const outcome = await resolver.lookup('_sipfederationtls._tcp.contoso.com', 'SRV');
  */
 export function createAuthoritativeResolver(options: AuthoritativeResolverOptions = {}): Resolver {
-  const port = options.port ?? AUTHORITATIVE_DEFAULTS.port;
+  const port = options.port ?? sharedRootPort(options.rootServers) ?? AUTHORITATIVE_DEFAULTS.port;
   const ipv6 = options.ipv6 ?? AUTHORITATIVE_DEFAULTS.ipv6;
   const timeoutMs = options.timeoutMs ?? AUTHORITATIVE_DEFAULTS.timeoutMs;
   const { maxReferrals, maxQueries, maxCnameLinks, rootTries } = AUTHORITATIVE_DEFAULTS;
@@ -624,6 +628,24 @@ export function createAuthoritativeResolver(options: AuthoritativeResolverOption
   return { lookup };
 }
 
+/** The port an entry names (`host:port`, `[v6]:port`), if it names one. */
+function explicitPort(entry: string): number | undefined {
+  if (typeof entry !== 'string' || !/\]:\d+$|^[^:[\]]+:\d+$/.test(entry.trim())) return undefined;
+  return parseNameServer(entry).port;
+}
+
+/** The port every root server entry names, when they all name the same one. */
+function sharedRootPort(rootServers: readonly string[] | undefined): number | undefined {
+  if (!Array.isArray(rootServers) || rootServers.length === 0) return undefined;
+  try {
+    const ports = new Set(rootServers.map(explicitPort));
+    const [only] = ports;
+    return ports.size === 1 ? only : undefined;
+  } catch {
+    return undefined; // rootZone reports the bad entry
+  }
+}
+
 function rootZone(rootServers: readonly string[] | undefined, port: number, ipv6: boolean): Zone {
   if (rootServers !== undefined) {
     if (!Array.isArray(rootServers) || rootServers.length === 0) {
@@ -632,8 +654,7 @@ function rootZone(rootServers: readonly string[] | undefined, port: number, ipv6
     const fixed = new Map<string, string>();
     for (const entry of rootServers) {
       const parsed = parseNameServer(entry);
-      const explicitPort = /\]:\d+$|^[^:[\]]+:\d+$/.test(entry.trim());
-      fixed.set(entry.trim(), formatServer(parsed.host, explicitPort ? parsed.port : port));
+      fixed.set(entry.trim(), formatServer(parsed.host, explicitPort(entry) ?? port));
     }
     return { name: '', nameservers: [...fixed.keys()], glue: new Map(), fixed };
   }
