@@ -186,8 +186,8 @@ export function createAuthoritativeResolver(options: AuthoritativeResolverOption
       try {
         return await entry.promise;
       } catch (error) {
-        // Another look-up's abort is not ours: do the work ourselves.
-        if (!(error instanceof Stop && error.reason.kind === 'aborted') || ctx.signal?.aborted) throw error;
+        // Another look-up's abort or spent budget is not ours: do the work ourselves.
+        if (!(error instanceof Stop) || isCycle(error) || ctx.signal?.aborted) throw error;
       }
     }
     const mine: Shared<T> = { promise: start(), done: false };
