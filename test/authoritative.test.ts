@@ -325,6 +325,10 @@ describe.each([
       const outcome = await pending;
       expect(outcome).toMatchObject({ kind: 'timeout', aborted: true, source: 'authoritative' });
       expect(Date.now() - started).toBeLessThan(2000);
+      // Nothing goes on behind it: no exchange starts after the abort.
+      const after = setup.log.length;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(setup.log.length).toBe(after);
     });
 
     it('an already aborted signal asks nothing', async () => {

@@ -26,6 +26,7 @@ ns2 A ${SIP2}
 ${SIP} SRV 0 0 5061 sip
 sip A 203.0.113.10
 edge CNAME sip.edge.net.
+loop CNAME loop.edge.net.
 eu NS ns1.eu
 ns1.eu A ${EDGE}
 `;
@@ -72,6 +73,10 @@ fabrikam NS ns2.fabrikam
 ns1.fabrikam A ${SIP1}
 ns2.fabrikam A ${SIP2}
 glueless NS ns.dns-host.net.
+lame NS ns1.lame
+lame NS ns2.lame
+ns1.lame A ${SIP1}
+ns2.lame A ${EDGE}
 `,
       },
       {
@@ -92,6 +97,7 @@ ns.dns-host A ${EDGE}
     zones: [
       { origin: 'contoso.com', body: contoso },
       { origin: 'fabrikam.com', body: fabrikam(5061) },
+      { origin: 'lame.com', body: `@ NS ns1\n@ NS ns2\nns1 A ${SIP1}\nns2 A ${EDGE}\nsip A 203.0.113.70` },
     ],
   },
   {
@@ -105,7 +111,10 @@ ns.dns-host A ${EDGE}
   {
     address: EDGE,
     zones: [
-      { origin: 'edge.net', body: `@ NS ns1\nns1 A ${EDGE}\nsip A 198.51.100.10` },
+      {
+        origin: 'edge.net',
+        body: `@ NS ns1\nns1 A ${EDGE}\nsip A 198.51.100.10\nloop CNAME loop.contoso.com.`,
+      },
       {
         origin: 'eu.contoso.com',
         body: `@ NS ns1\nns1 A ${EDGE}\n${SIP} SRV 0 0 5061 sip\nsip A 203.0.113.30`,
@@ -208,6 +217,26 @@ suite('BIND 9, authoritative only, on 127.0.53.101–105', () => {
         `contoso.com ${at(SIP1)} answer`,
         `contoso.com ${at(SIP2)} answer`,
         `edge.net ${at(EDGE)} answer`,
+      ]);
+    });
+
+    it('a server named by the delegation that does not serve the zone: lame REFUSED', async () => {
+      const outcome = await authoritative().lookup('sip.lame.com', 'A');
+      expect(outcome).toMatchObject({ kind: 'answer', server: at(SIP1) });
+      expect(outcome.servers).toEqual([
+        view(SIP1, 'ns1.lame.com', 'lame.com', {
+          records: [{ type: 'A', name: 'sip.lame.com', ttl: 3600, address: '203.0.113.70' }],
+        }),
+        view(EDGE, 'ns2.lame.com', 'lame.com', { outcome: 'lame', lameReason: 'REFUSED' }),
+      ]);
+    });
+
+    it('a CNAME loop across two zones is cname_loop', async () => {
+      const outcome = await authoritative().lookup('loop.contoso.com', 'A');
+      expect(outcome.kind).toBe('cname_loop');
+      expect(outcome.kind === 'cname_loop' && outcome.aliases.map((a) => `${a.name}>${a.target}`)).toEqual([
+        'loop.contoso.com>loop.edge.net',
+        'loop.edge.net>loop.contoso.com',
       ]);
     });
 
