@@ -5,6 +5,8 @@ export type { AuthoritativeResolverOptions } from './node/dns/authoritative/reso
 export { AUTHORITATIVE_DEFAULTS, createAuthoritativeResolver } from './node/dns/authoritative/resolver.js';
 export type { RootServer } from './node/dns/authoritative/root-hints.js';
 export { IANA_ROOT_SERVERS } from './node/dns/authoritative/root-hints.js';
+export type { DohExchangerOptions } from './node/dns/doh.js';
+export { createDohExchanger } from './node/dns/doh.js';
 export type { ExchangerOptions } from './node/dns/exchange.js';
 export { createExchanger } from './node/dns/exchange.js';
 export type { NameServer, ResolverOptions } from './node/dns/resolver.js';

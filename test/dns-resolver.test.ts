@@ -3,6 +3,7 @@ import dgram from 'node:dgram';
 import dns from 'node:dns';
 import { getEventListeners } from 'node:events';
 import net from 'node:net';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { createResolver, parseNameServer } from '../src/node/dns/resolver.js';
 import type { LookupOutcome } from '../src/node/dns/types.js';
@@ -19,6 +20,8 @@ const ZONE = [
   rr.txt('contoso.com', 'v=spf1 -all'),
   // 100 A records: over the 1,232-octet EDNS payload we advertise, so the server sets TC.
   ...Array.from({ length: 100 }, (_, i) => rr.a('big.contoso.com', `198.51.100.${i + 1}`)),
+  // One name per concurrent test of 'scripted faults', so that their faults do not meet.
+  ...Array.from({ length: 24 }, (_, i) => rr.a(`f${i}.contoso.com`, '203.0.113.10')),
 ];
 
 const server = serveForFile(ZONE);
@@ -114,8 +117,14 @@ describe('outcomes from an authoritative server', () => {
   });
 });
 
-describe('scripted faults', () => {
-  const NAME = 'sip.contoso.com';
+// Concurrent: each test scripts the fault of its own name (fN.contoso.com).
+describe.concurrent('scripted faults', () => {
+  const names = new Map<string, string>();
+  /** f0…f19.contoso.com, one per row label. */
+  const nameFor = (label: string) => {
+    if (!names.has(label)) names.set(label, `f${names.size}.contoso.com`);
+    return names.get(label)!;
+  };
   test.each<[string, Fault, Partial<LookupOutcome>]>([
     ['SERVFAIL', 'servfail', { kind: 'server_failure', rcode: 'SERVFAIL' }],
     ['REFUSED', 'refused', { kind: 'server_failure', rcode: 'REFUSED' }],
@@ -123,7 +132,8 @@ describe('scripted faults', () => {
     ['NODATA', 'nodata', { kind: 'nodata' }],
     ['TC bit, TCP retry succeeds', 'truncate', { kind: 'answer' }],
     ['a wrong id, then the right reply', 'wrong-id-then-answer', { kind: 'answer' }],
-  ])('%s', async (_label, fault, expected) => {
+  ])('%s', async (label, fault, expected) => {
+    const NAME = nameFor(label);
     server.fault(NAME, fault);
     try {
       const [outcome, elapsed] = await timed(resolver().lookup(NAME, 'A'));
@@ -145,7 +155,8 @@ describe('scripted faults', () => {
     // The question cannot be read, so the reply cannot be matched (RFC 5452): dropped, then malformed.
     ['a header with our id, then junk', 'garbage-with-id', { kind: 'malformed' }, 'udp'],
     ['an answer slower than the timeout', { delayMs: 500 }, { kind: 'timeout' }, 'udp'],
-  ])('%s → bounded by the timer', async (_label, fault, expected, transport) => {
+  ])('%s → bounded by the timer', async (label, fault, expected, transport) => {
+    const NAME = nameFor(label);
     server.fault(NAME, fault);
     try {
       const [outcome, elapsed] = await timed(resolver({ transport }).lookup(NAME, 'A'));
@@ -158,6 +169,7 @@ describe('scripted faults', () => {
   });
 
   test('wrong-id detail says why it timed out', async () => {
+    const NAME = 'f20.contoso.com';
     server.fault(NAME, 'wrong-id');
     try {
       const outcome = await resolver({ attempts: 1 }).lookup(NAME, 'A');
@@ -168,6 +180,7 @@ describe('scripted faults', () => {
   });
 
   test('a slow answer within the timeout is an answer', async () => {
+    const NAME = 'f21.contoso.com';
     server.fault(NAME, { delayMs: 80 });
     try {
       const [outcome, elapsed] = await timed(resolver().lookup(NAME, 'A'));
@@ -179,11 +192,11 @@ describe('scripted faults', () => {
   });
 
   test('retries: one query per attempt', async () => {
+    const NAME = 'f22.contoso.com';
     server.fault(NAME, 'silence');
-    const before = server.log.length;
     try {
       await resolver({ attempts: 3, timeoutMs: 100 }).lookup(NAME, 'A');
-      expect(server.log.length - before).toBe(3);
+      expect(server.log.filter((q) => q.name === NAME)).toHaveLength(3);
     } finally {
       server.fault(NAME, undefined);
     }
@@ -406,6 +419,56 @@ describe('configuration', () => {
     ['1.2.3'],
   ])('rejects %j with a TypeError at creation', (entry) => {
     expect(() => createResolver({ nameservers: [entry] })).toThrow(TypeError);
+  });
+  test.each([
+    ['::1:5353', '[::1]:5353'],
+    ['2001:db8::1:53', '[2001:db8::1]:53'],
+    ['fe80::1:2', '[fe80::1]:2'],
+    ['1:2:3:4:5:6:7:8:53', '[1:2:3:4:5:6:7:8]:53'],
+    ['2001:db8:::53', '[2001:db8::]:53'],
+  ])('refuses the bare IPv6 with a port-like suffix %j, with the hint %s', (entry, hint) => {
+    expect(() => parseNameServer(entry)).toThrow(TypeError);
+    expect(() => parseNameServer(entry)).toThrow(hint);
+  });
+  test.each([
+    ['::1', '::1'],
+    ['2001:db8::53', '2001:db8::53'],
+    ['fe80::1', 'fe80::1'],
+    ['::ffff:192.0.2.1', '::ffff:192.0.2.1'],
+    ['2001:db8:0:0:0:0:0:53', '2001:db8:0:0:0:0:0:53'],
+  ])('a bare IPv6 that no address precedes a colon of is accepted: %j', (entry, host) => {
+    expect(parseNameServer(entry)).toEqual({ host, port: 53 });
+  });
+  test('[v6:with:digits] is that address, port 53; [v6]:port is that address and port', () => {
+    expect(parseNameServer('[::1:5353]')).toEqual({ host: '::1:5353', port: 53 });
+    expect(parseNameServer('[::1]:5353')).toEqual({ host: '::1', port: 5353 });
+  });
+  test('no form of an address and a port is read as another address (seeded)', () => {
+    fc.assert(
+      fc.property(fc.ipV6(), fc.integer({ min: 1, max: 65535 }), (address, port) => {
+        expect(parseNameServer(`[${address}]:${port}`)).toEqual({ host: address, port });
+        expect(parseNameServer(`[${address}]`)).toEqual({ host: address, port: 53 });
+        // Unbracketed with a port: always refused, never another address.
+        expect(() => parseNameServer(`${address}:${port}`)).toThrow(TypeError);
+        // Bare: that address on port 53, or refused when it could be read as address:port.
+        let bare: { host: string; port: number } | undefined;
+        try {
+          bare = parseNameServer(address);
+        } catch (error) {
+          expect(error).toBeInstanceOf(TypeError);
+          expect(String(error)).toMatch(/\]:\d+/);
+        }
+        if (bare) expect(bare).toEqual({ host: address, port: 53 });
+      }),
+      { seed: 5353, numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(fc.ipV4(), fc.integer({ min: 1, max: 65535 }), (address, port) => {
+        expect(parseNameServer(`${address}:${port}`)).toEqual({ host: address, port });
+        expect(parseNameServer(address)).toEqual({ host: address, port: 53 });
+      }),
+      { seed: 5354, numRuns: 500 },
+    );
   });
   test.each([[{ timeoutMs: 0 }], [{ timeoutMs: Number.NaN }], [{ attempts: 0 }], [{ attempts: 1.5 }]])(
     'rejects %j',

@@ -67,6 +67,7 @@ const EXPORTS: Record<'index' | 'zod' | 'dns', string[]> = {
     'checkDomainFederation',
     'checkEdgeCertificate',
     'createAuthoritativeResolver',
+    'createDohExchanger',
     'createExchanger',
     'createProber',
     'createResolver',

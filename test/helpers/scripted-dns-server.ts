@@ -166,7 +166,7 @@ export function buildReply(query: SeenQuery, spec: ReplySpec): Buffer {
 
 const TYPE_NAMES = Object.fromEntries(Object.entries(TYPES).map(([k, v]) => [v, k]));
 
-function parseQuery(message: Buffer, transport: 'udp' | 'tcp'): SeenQuery | undefined {
+export function parseQuery(message: Buffer, transport: 'udp' | 'tcp'): SeenQuery | undefined {
   if (message.length < 17) return undefined;
   const labels: string[] = [];
   let at = 12;

@@ -1,11 +1,13 @@
 /**
- * The recursive source: asks the configured name servers (RD=1) through the exchange layer, retries
- * over them, and turns a reply into a lookup outcome. Nothing here rejects.
+ * The recursive source (and DoH): asks the configured name servers (RD=1) through the exchange
+ * layer, retries over them, follows CNAME chains that leave a server, and turns a reply into a
+ * lookup outcome. Nothing here rejects.
  */
 
 import dns from 'node:dns';
 import { comparableName as lower } from '../../core/names.js';
 import { clampDelay } from '../abort.js';
+import { createDohExchanger, parseDohUrl } from './doh.js';
 import { createExchanger } from './exchange.js';
 import { formatServer, parseNameServer, ServerHealth } from './name-servers.js';
 import type {
@@ -15,6 +17,7 @@ import type {
   ExchangeOutcome,
   LookupOptions,
   LookupOutcome,
+  OutcomeSource,
   RecordType,
   Resolver,
 } from './types.js';
@@ -46,13 +49,22 @@ export interface ResolverOptions {
    */
   transport?: 'udp' | 'tcp';
   /**
-   * The most queries this resolver sends in its life (one per exchange with a server: retries,
-   * CNAME re-asks and every lookup included), so that no zone, however hostile, makes a run send an
-   * unbounded number. Once spent, lookups end at once as `resolution_limit` with `limit: 'queries'`.
+   * The most queries this resolver sends in its life, counted per exchange with a server (retries
+   * over servers and attempts, CNAME re-asks and every lookup included; one exchange sends at most
+   * 4 messages: EDNS over UDP, TCP after TC, and the same without EDNS after FORMERR), so that no
+   * zone, however hostile, makes a run send an unbounded number. Once spent, lookups end at once as `resolution_limit` with `limit: 'queries'`.
    * A run (`runPreflight`, a command) uses one resolver: this is the per-run budget.
    * @default 100000
    */
   maxQueries?: number;
+  /**
+   * Ask over DNS over HTTPS (RFC 8484) instead: POST `application/dns-message` to this `https:` URL
+   * (RULES §10, `--doh`). Outcomes then carry `source: 'doh'`; `nameservers` and `transport` are not
+   * used. An HTTP status ≠ 200 is a `server_failure` with `rcode: 'HTTP <status>'` and `httpStatus`.
+   */
+  dohUrl?: string;
+  /** DoH only: trusted CA certificates (PEM text or Buffers), for a private CA (`--ca FILE`). */
+  ca?: string | Buffer | (string | Buffer)[];
 }
 
 /** The defaults of {@link createResolver}. */
@@ -93,7 +105,7 @@ function read(
   type: RecordType,
   chain: CnameAnswer[],
   seen: Set<string>,
-  base: { name: string; type: RecordType; server: string; source: 'recursive' },
+  base: { name: string; type: RecordType; server: string; source: OutcomeSource },
 ): Reading {
   const answers = reply.answers.filter(isAnswerRecord);
   let owner = current;
@@ -146,18 +158,31 @@ const FAILURE_RANK: Record<string, number> = {
 };
 
 /**
- * Creates a DNS resolver: UDP with a TCP retry on truncation, a timer around every exchange, retries
- * over the name servers, and outcomes as a discriminated union. It never rejects.
+ * Creates a DNS resolver: the configured name servers asked with RD=1 (UDP with a TCP retry on
+ * truncation, or DoH with `dohUrl`), a timer around every exchange, retries over the servers, and
+ * outcomes as a discriminated union. It never rejects.
  *
- * A lookup takes at most `attempts × nameservers × timeoutMs` (twice that when every UDP reply is
- * truncated and the TCP retry then hangs), and ends at once when its `signal` aborts.
+ * Read as RULES §8 says for recursive mode: a referral (no AA, no answer, NS and no SOA in the
+ * authority section) is `referral`, never NXDOMAIN/NODATA; a CNAME chain without the final records
+ * and without an NXDOMAIN or SOA-proven NODATA for its end is asked again for its end (RFC 1034
+ * §5.3.3), the aliases joined across re-asks; a loop, or more than {@link MAX_CNAME_LINKS} links in
+ * all, is `cname_loop` (also when a SERVFAIL's answer section shows it). Every outcome carries
+ * `source` (`recursive`, or `doh`).
+ *
+ * Bounds: one question takes at most `attempts × nameservers` exchanges, a lookup at most 9
+ * questions (the CNAME re-asks), an exchange at most 4 × `timeoutMs` (EDNS and TCP retries; usually
+ * 1×); the resolver sends at most `maxQueries` queries in its life, then lookups end at once as
+ * `resolution_limit` (`limit: 'queries'`). A lookup ends at once when its `signal` aborts.
  *
  * @param options - `nameservers` (@default system, `node:dns` `getServers()`), `timeoutMs`
- *   (@default 3000), `attempts` (@default 2), `transport` (@default `'udp'`).
+ *   (@default 3000), `attempts` (@default 2), `transport` (@default `'udp'`), `maxQueries`
+ *   (@default 100000), `dohUrl` and `ca` (DoH).
  * @returns a {@link Resolver} whose `lookup` resolves to `answer`, `nxdomain`, `nodata`,
- *   `server_failure`, `timeout`, `network_error` or `malformed`.
- * @throws TypeError or RangeError for invalid options (a name server that is not an IP literal,
- *   a non-positive timeout…): configuration errors, reported at creation.
+ *   `server_failure`, `timeout`, `network_error`, `malformed`, `referral`, `cname_loop` or
+ *   `resolution_limit`.
+ * @throws TypeError or RangeError for invalid options (a name server that is not an IP literal or
+ *   is a bare IPv6 address with a port-like suffix, a DoH URL that is not https, a non-positive
+ *   timeout…): configuration errors, reported at creation.
  * @example
  * const resolver = createResolver({ nameservers: ['127.0.0.1:5353'], timeoutMs: 1000 });
  * const outcome = await resolver.lookup('_sipfederationtls._tcp.contoso.com', 'SRV');
@@ -184,8 +209,18 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
   if (options.nameservers !== undefined && !Array.isArray(options.nameservers)) {
     throw new TypeError('nameservers must be an array of strings');
   }
-  const servers = (options.nameservers ?? dns.getServers()).map(parseNameServerText);
-  const exchanger = createExchanger({ timeoutMs, transport });
+  const doh = options.dohUrl !== undefined;
+  const exchanger = doh
+    ? createDohExchanger({
+        url: options.dohUrl!,
+        timeoutMs,
+        ...(options.ca !== undefined ? { ca: options.ca } : {}),
+      })
+    : createExchanger({ timeoutMs, transport });
+  const servers = doh
+    ? [parseDohUrl(options.dohUrl!).href]
+    : (options.nameservers ?? dns.getServers()).map(parseNameServerText);
+  const source: 'recursive' | 'doh' = doh ? 'doh' : 'recursive';
   const health = new ServerHealth();
 
   let queries = 0;
@@ -197,7 +232,7 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
   async function ask(
     qname: string,
     type: RecordType,
-    base: { name: string; type: RecordType; source: 'recursive' },
+    base: { name: string; type: RecordType; source: OutcomeSource },
     signal: AbortSignal | undefined,
   ): Promise<
     { kind: 'reply'; reply: DnsReply; server: string } | { kind: 'failed'; outcome: LookupOutcome }
@@ -244,8 +279,8 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
           case 'reply': {
             const { rcode } = exchanged.reply;
             // SERVFAIL, REFUSED… from one server: another may answer. NOERROR and NXDOMAIN are
-            // answers; so is a failure whose answer section holds records (a CNAME loop shown).
-            if (rcode === 0 || rcode === 3 || exchanged.reply.answers.length > 0) {
+            // answers; so is a failure whose answer section shows a CNAME chain (maybe a loop).
+            if (rcode === 0 || rcode === 3 || exchanged.reply.answers.some((r) => r.type === 'CNAME')) {
               for (const silent of timeouts.keys()) health.timedOut(silent);
               return { kind: 'reply', reply: exchanged.reply, server };
             }
@@ -278,7 +313,18 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
             if (timeouts.get(server) === attempts) health.timedOut(server);
             break;
           case 'network_error':
-            outcome = { ...base, server, kind: 'network_error', reason: exchanged.reason };
+            // DoH: an HTTP status ≠ 200 is the server's word, a server failure (RULES §10).
+            outcome =
+              exchanged.httpStatus !== undefined
+                ? {
+                    ...base,
+                    server,
+                    kind: 'server_failure',
+                    rcode: `HTTP ${exchanged.httpStatus}`,
+                    rcodeValue: 2,
+                    httpStatus: exchanged.httpStatus,
+                  }
+                : { ...base, server, kind: 'network_error', reason: exchanged.reason };
             break;
           case 'malformed':
             outcome = { ...base, server, kind: 'malformed', reason: exchanged.reason };
@@ -298,7 +344,7 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
   ): Promise<LookupOutcome> {
     const { signal } = lookupOptions;
     const qname = lower(String(name));
-    const base = { name: qname, type, source: 'recursive' as const };
+    const base = { name: qname, type, source };
     if (servers.length === 0) return { ...base, kind: 'network_error', reason: 'no name server configured' };
     const chain: CnameAnswer[] = [];
     const seen = new Set([qname]);

@@ -105,8 +105,11 @@ export type LookupOutcome =
   | (OutcomeBase & { kind: 'nxdomain'; rcode: 'NXDOMAIN'; aliases: CnameAnswer[] })
   /** RCODE 0 without records of the asked type: the name exists with other types. */
   | (OutcomeBase & { kind: 'nodata'; rcode: 'NOERROR'; aliases: CnameAnswer[] })
-  /** SERVFAIL, REFUSED or any other RCODE: the server would not say. */
-  | (OutcomeBase & { kind: 'server_failure'; rcode: string; rcodeValue: number })
+  /**
+   * SERVFAIL, REFUSED or any other RCODE: the server would not say. DoH: an HTTP status ≠ 200, with
+   * `rcode: 'HTTP <status>'`, `httpStatus` and `rcodeValue` 2 (SERVFAIL).
+   */
+  | (OutcomeBase & { kind: 'server_failure'; rcode: string; rcodeValue: number; httpStatus?: number })
   /** No usable answer before the timer ran out (on every attempt), or the lookup was aborted. */
   | (OutcomeBase & { kind: 'timeout'; timeoutMs: number; aborted?: boolean; detail?: string })
   /** The query could not be sent or the connection failed (ECONNREFUSED, EHOSTUNREACH…). */
@@ -195,7 +198,8 @@ export interface DnsReply {
 export type ExchangeOutcome =
   | { kind: 'reply'; server: string; reply: DnsReply }
   | { kind: 'timeout'; server: string; timeoutMs: number; aborted?: boolean; detail?: string }
-  | { kind: 'network_error'; server: string; reason: string }
+  /** `httpStatus`: DoH only, the HTTP status when it was not 200 (RULES §10: a server failure). */
+  | { kind: 'network_error'; server: string; reason: string; httpStatus?: number }
   | { kind: 'malformed'; server: string; reason: string };
 
 /** Options of one exchange. */

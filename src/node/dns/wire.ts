@@ -107,13 +107,14 @@ export class WireError extends Error {
 export function encodeQuery(
   name: string,
   type: QueryType,
-  options: { recursionDesired?: boolean; edns?: boolean } = {},
+  options: { recursionDesired?: boolean; edns?: boolean; id?: number } = {},
 ): WireQuery {
   const code = TYPE_CODES[type];
   if (code === undefined) throw new TypeError(`unsupported query type ${JSON.stringify(type)}`);
   const qnameWire = encodeName(name);
   const edns = options.edns ?? true;
-  const id = randomInt(0, 0x10000);
+  // DoH uses id 0 (RFC 8484 §4.1: cache friendly; TLS, not the id, protects the exchange).
+  const id = options.id ?? randomInt(0, 0x10000);
   const wire = Buffer.alloc(HEADER + qnameWire.length + 4 + (edns ? 11 : 0));
   wire.writeUInt16BE(id, 0);
   wire.writeUInt16BE((options.recursionDesired ?? true) ? 0x0100 : 0, 2);
@@ -227,6 +228,18 @@ interface ReadName {
 }
 
 function presentLabel(message: Uint8Array, start: number, length: number): string {
+  let plain = true;
+  for (let i = start; i < start + length; i++) {
+    const octet = message[i]!;
+    if (octet <= 0x20 || octet >= 0x7f || octet === 0x2e || octet === 0x5c) {
+      plain = false;
+      break;
+    }
+  }
+  if (plain)
+    return Buffer.from(message.buffer, message.byteOffset + start, length)
+      .toString('latin1')
+      .toLowerCase();
   let label = '';
   for (let i = start; i < start + length; i++) {
     const octet = lowerOctet(message[i]!);
@@ -237,21 +250,39 @@ function presentLabel(message: Uint8Array, start: number, length: number): strin
   return label;
 }
 
+/** A name suffix already decoded from one offset of one message: its text, octets and pointer hops. */
+interface Suffix {
+  name: string;
+  octets: number;
+  hops: number;
+}
+
+/** Decoded suffixes of one message by offset: each pointer target is decoded once per message. */
+export type NameCache = Map<number, Suffix>;
+
 /**
  * Reads a possibly compressed name at `offset`: lower case, no trailing dot, `""` for the root;
  * `.` and `\` inside a label and octets outside printable ASCII escaped as `\.`, `\\`, `\DDD`
  * (RFC 1035 §5.1), so no label can pass for two.
  *
+ * Bounded: every pointer must point before itself (RFC 1035 §4.1.4, "a prior occurrence"), at most
+ * {@link MAX_POINTER_HOPS} pointers per name, labels ≤ 63 and names ≤ 255 octets. With `cache`
+ * (one per message), a suffix reached by a pointer is decoded once, so a message whose every name
+ * points at the same long name or chain costs O(message), not O(message × 255).
+ *
  * @throws WireError on a pointer that does not point backwards, more than {@link MAX_POINTER_HOPS}
  *   pointers, a reserved label type, a label or name over its limit, or a name running past the end.
  */
-export function readName(message: Uint8Array, offset: number): ReadName {
+export function readName(message: Uint8Array, offset: number, cache?: NameCache): ReadName {
   const labels: string[] = [];
+  // Where the decoder entered (the start, then each pointer target), to cache the suffixes.
+  const entries: { at: number; label: number; octets: number; hops: number }[] = [];
   let at = offset;
   let next = -1;
   let hops = 0;
   let octets = 1;
-  // Every pointer must point before the pointer itself: the chain strictly moves backwards.
+  let tail: Suffix | undefined;
+  entries.push({ at, label: 0, octets, hops });
   for (;;) {
     if (at >= message.length)
       throw new WireError(`a name runs past the end of the message (offset ${offset})`);
@@ -270,6 +301,16 @@ export function readName(message: Uint8Array, offset: number): ReadName {
         throw new WireError(`a name follows over ${MAX_POINTER_HOPS} compression pointers`);
       if (next < 0) next = at + 2;
       at = target;
+      const known = cache?.get(target);
+      if (known !== undefined) {
+        if (hops + known.hops > MAX_POINTER_HOPS) {
+          throw new WireError(`a name follows over ${MAX_POINTER_HOPS} compression pointers`);
+        }
+        if (octets + known.octets - 1 > MAX_NAME_OCTETS) throw new WireError('a name is over 255 octets');
+        tail = known;
+        break;
+      }
+      entries.push({ at, label: labels.length, octets, hops });
       continue;
     }
     if (kind !== 0) throw new WireError(`reserved label type 0x${length.toString(16)}`);
@@ -279,7 +320,24 @@ export function readName(message: Uint8Array, offset: number): ReadName {
     labels.push(presentLabel(message, at + 1, length));
     at += 1 + length;
   }
-  return { name: labels.join('.'), next };
+  const own = labels.join('.');
+  const name = tail === undefined || tail.name === '' ? own : own === '' ? tail.name : `${own}.${tail.name}`;
+  if (cache !== undefined) {
+    const totalOctets = octets + (tail ? tail.octets - 1 : 0);
+    const totalHops = hops + (tail ? tail.hops : 0);
+    for (const entry of entries) {
+      if (cache.has(entry.at)) continue;
+      const rest = labels.slice(entry.label).join('.');
+      const suffix =
+        tail === undefined || tail.name === '' ? rest : rest === '' ? tail.name : `${rest}.${tail.name}`;
+      cache.set(entry.at, {
+        name: suffix,
+        octets: totalOctets - entry.octets + 1,
+        hops: totalHops - entry.hops,
+      });
+    }
+  }
+  return { name, next };
 }
 
 function formatIPv6(message: Uint8Array, at: number): string {
@@ -314,10 +372,11 @@ function readRecord(
   ttl: number,
   start: number,
   length: number,
+  cache: NameCache,
 ): WireRecord | undefined {
   const end = start + length;
   const nameIn = (at: number): ReadName => {
-    const read = readName(message, at);
+    const read = readName(message, at, cache);
     if (read.next > end) throw new WireError(`a name in ${owner}'s RDATA runs past its RDLENGTH`);
     return read;
   };
@@ -327,7 +386,12 @@ function readRecord(
   switch (type) {
     case 1:
       if (length !== 4) throw new WireError(`an A record of ${length} octets`);
-      return { type: 'A', name: owner, ttl, address: Array.from(message.subarray(start, end)).join('.') };
+      return {
+        type: 'A',
+        name: owner,
+        ttl,
+        address: `${message[start]}.${message[start + 1]}.${message[start + 2]}.${message[start + 3]}`,
+      };
     case 28:
       if (length !== 16) throw new WireError(`an AAAA record of ${length} octets`);
       return { type: 'AAAA', name: owner, ttl, address: formatIPv6(message, start) };
@@ -398,9 +462,10 @@ export function decodeReply(message: Uint8Array): DnsReply {
   if ((counts[1]! + counts[2]! + counts[3]!) * 11 + counts[0]! * 5 > view.length - HEADER) {
     throw new WireError('the section counts claim more records than the message holds');
   }
+  const cache: NameCache = new Map();
   let at = HEADER;
   for (let i = 0; i < counts[0]!; i++) {
-    at = readName(view, at).next + 4;
+    at = readName(view, at, cache).next + 4;
     if (at > view.length) throw new WireError('the question runs past the end of the message');
   }
   let extended = 0;
@@ -408,7 +473,7 @@ export function decodeReply(message: Uint8Array): DnsReply {
   for (let s = 0; s < 3; s++) {
     const section = sections[s]!;
     for (let i = 0; i < counts[s + 1]!; i++) {
-      const owner = readName(view, at);
+      const owner = readName(view, at, cache);
       at = owner.next;
       if (at + 10 > view.length) throw new WireError('a record header runs past the end of the message');
       const type = view.readUInt16BE(at);
@@ -422,7 +487,7 @@ export function decodeReply(message: Uint8Array): DnsReply {
         if (s === 2 && owner.name === '') extended = ttl >>> 24;
       } else if (rrclass === CLASS_IN) {
         // RFC 2181 §8: a TTL with the top bit set counts as zero.
-        const record = readRecord(view, owner.name, type, ttl > 0x7fffffff ? 0 : ttl, at, length);
+        const record = readRecord(view, owner.name, type, ttl > 0x7fffffff ? 0 : ttl, at, length, cache);
         if (record) section.push(record);
       }
       at += length;
