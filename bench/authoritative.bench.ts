@@ -9,7 +9,11 @@
 import { createAuthoritativeResolver } from '../src/node/dns/authoritative/resolver.js';
 import { createExchanger } from '../src/node/dns/exchange.js';
 import type { Exchanger, Resolver } from '../src/node/dns/types.js';
-import { type HierarchyRecord, type HierarchyServer, startHierarchy } from '../test/helpers/hierarchy.js';
+import {
+  type HierarchyRecord,
+  type HierarchyServer,
+  startHierarchy,
+} from '../src/node/servers/hierarchy-server.js';
 import { machine, median } from './lib.js';
 
 const DOMAINS = Number(process.env.BENCH_DOMAINS ?? 500);
