@@ -3,6 +3,20 @@
  * root, RD=0, following referrals with in-bailiwick glue only — then ask EVERY authoritative server
  * of the zone that holds the name the same question, so the evidence shows lame and inconsistent
  * servers. Built on the {@link Exchanger} (one question to one server); never rejects.
+ *
+ * The evidence, as the live layer reads it:
+ * - `path`: the delegations followed to the zone that gave the final answer (root first); each
+ *   step's NS names (sorted) and the addresses used (glue, or looked up).
+ * - `servers`: every server of the zone that holds the name — the referral's NS names, then the
+ *   zone's own apex NS names it did not list, each address — in that order; the outcome is the
+ *   first of them that answered authoritatively. Along a CNAME chain that leaves the zone, the
+ *   next zone's servers follow (each view names its `zone`). `lameReason`: `timeout`, `no_aa`,
+ *   `REFUSED`, `SERVFAIL` (or another RCODE name), `network_error`, `malformed`, and `no_address` /
+ *   `glueless_cycle` for an NS name without a usable address (then `server` is the NS name).
+ * - No server of the root answering is our network, not the domain: no `servers` then, the
+ *   reasons are in `detail`/`reason`.
+ * - Delegations, apex NS sets and looked-up NS addresses are cached per resolver (one run): the
+ *   root is asked once per TLD, concurrent look-ups wait on the same questions.
  */
 import net from 'node:net';
 import { comparableName } from '../../../core/names.js';
