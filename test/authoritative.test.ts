@@ -393,6 +393,37 @@ describe('options', () => {
     }
   });
 
+  it('a root that refuses the NS question (RFC 9156 minimisation) is asked the question itself', async () => {
+    const servers = federationHierarchy();
+    const { exchanger, log } = createFakeExchanger(servers);
+    const refusingNs: Exchanger = {
+      exchange: (server, name, type, options) =>
+        server.startsWith(`${HOSTS.root}:`) && type === 'NS'
+          ? Promise.resolve({
+              kind: 'reply',
+              server,
+              reply: {
+                rcode: 5,
+                rcodeName: 'REFUSED',
+                aa: false,
+                tc: false,
+                answers: [],
+                authority: [],
+                additional: [],
+              },
+            })
+          : exchanger.exchange(server, name, type, options),
+    };
+    const outcome = await createAuthoritativeResolver({
+      rootServers: [HOSTS.root],
+      exchanger: refusingNs,
+    }).lookup('sip.contoso.com', 'A');
+    expect(outcome).toMatchObject({ kind: 'answer', records: [{ address: '203.0.113.10' }] });
+    expect(log.filter((q) => q.host === HOSTS.root).map((q) => `${q.name}/${q.type}`)).toEqual([
+      'sip.contoso.com/A',
+    ]);
+  });
+
   it('roots on different ports (or none): referrals go to port 53', async () => {
     const asked: string[] = [];
     const exchanger: Exchanger = {

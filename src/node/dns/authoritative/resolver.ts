@@ -519,7 +519,14 @@ export function createAuthoritativeResolver(options: AuthoritativeResolverOption
       if (zone === root && !probed && name.includes('.')) {
         probed = true;
         const probe = await probeRoot(ctx, name.slice(name.lastIndexOf('.') + 1));
-        if (probe.kind === 'failed') return failure(origin, type, root, probe.views, seenServers);
+        if (probe.kind === 'failed') {
+          // Silent roots: give up. Roots that answered the NS question badly (REFUSED, no AA…)
+          // may still answer the question itself: ask it.
+          const silent = probe.views.readings.every(
+            (r) => r.kind === 'lame' && (r.reason === 'timeout' || r.reason === 'network_error'),
+          );
+          if (silent) return failure(origin, type, root, probe.views, seenServers);
+        }
         if (probe.kind === 'zone') {
           zone = probe.zone;
           continue;
