@@ -172,6 +172,15 @@ describe.each([
       });
     });
 
+    it('a referral loop (the zone’s server refers back to the zone) is lame, not followed', async () => {
+      const outcome = await resolver().lookup('sip.loopy.com', 'A');
+      expect(outcome).toMatchObject({ kind: 'server_failure', rcode: 'NOERROR' });
+      expect(outcome.servers).toEqual([
+        view(HOSTS.loopy, 'ns.loopy.com', 'loopy.com', { outcome: 'lame', lameReason: 'no_aa' }),
+      ]);
+      expect(asked(HOSTS.loopy, 'sip.loopy.com')).toBeGreaterThan(0);
+    });
+
     it('answers without AA: server_failure, lame no_aa', async () => {
       const outcome = await resolver().lookup('sip.noaa.com', 'A');
       expect(outcome).toMatchObject({ kind: 'server_failure', rcode: 'NOERROR' });

@@ -78,6 +78,7 @@ export const HOSTS = Object.freeze({
   edge: '127.0.10.41',
   poison: '127.0.10.66',
   inside: '127.0.10.90',
+  loopy: '127.0.10.91',
   dead1: '127.0.10.71',
   dead2: '127.0.10.72',
   deepBase: '127.0.11.',
@@ -108,6 +109,7 @@ export const DEEP_LEVELS = 17;
  * - `victim.com`: NS `ns.dns-host.net` with bogus out-of-bailiwick glue from `com` pointing at the
  *   poison server.
  * - `cycle-a.com` / `cycle-b.com`: each served only by a name inside the other, without glue.
+ * - `loopy.com`: its server refers the question back to `loopy.com` (a referral loop).
  * - `dead.com`: both servers silent; `noaa.com`: its only server answers without AA.
  * - `inside` (127.0.10.90): the admin's internal DNS server (split-brain): its own `contoso.com`
  *   with another SRV target and a private address — what a recursive look-up there sees.
@@ -206,6 +208,8 @@ export function federationHierarchy(): HierarchyServer[] {
             ns('noaa.com', 'ns1.noaa.com'),
             a('ns1.noaa.com', H.noaa),
             ...wide.map((name) => ns('wide.com', name)),
+            ns('loopy.com', 'ns.loopy.com'),
+            a('ns.loopy.com', H.loopy),
             ns('deep.com', 'ns.deep.com'),
             a('ns.deep.com', `${H.deepBase}1`),
           ],
@@ -319,6 +323,11 @@ export function federationHierarchy(): HierarchyServer[] {
           ],
         },
       ],
+    },
+    // A referral loop: the server of loopy.com refers loopy.com back to itself.
+    {
+      host: H.loopy,
+      zones: [{ origin: 'com', records: [ns('loopy.com', 'ns.loopy.com'), a('ns.loopy.com', H.loopy)] }],
     },
     { host: H.dead1, zones: [], behaviour: 'silence' },
     { host: H.dead2, zones: [], behaviour: 'silence' },
