@@ -1,6 +1,10 @@
 // The ./dns entry: resolver, live checks, the Edge probe, runPreflight and report renderers (Node only).
 
 export type { Check, CheckId, CheckStatus, Report, ReportSummary } from './core/report/report-types.js';
+export type { AuthoritativeResolverOptions } from './node/dns/authoritative/resolver.js';
+export { AUTHORITATIVE_DEFAULTS, createAuthoritativeResolver } from './node/dns/authoritative/resolver.js';
+export type { RootServer } from './node/dns/authoritative/root-hints.js';
+export { IANA_ROOT_SERVERS } from './node/dns/authoritative/root-hints.js';
 export type { DohExchangerOptions } from './node/dns/doh.js';
 export { createDohExchanger } from './node/dns/doh.js';
 export type { ExchangerOptions } from './node/dns/exchange.js';
@@ -11,6 +15,7 @@ export type {
   AddressAnswer,
   AnswerRecord,
   CnameAnswer,
+  DelegationStep,
   DnsReply,
   ExchangeOptions,
   ExchangeOutcome,
@@ -20,9 +25,11 @@ export type {
   LookupOutcome,
   NsRecord,
   OpaqueRecord,
+  OutcomeSource,
   QueryType,
   RecordType,
   Resolver,
+  ServerView,
   SoaRecord,
   SrvAnswer,
   TxtAnswer,

@@ -6,6 +6,7 @@
  * Exit 0 once the report is printed (its mistakes are the point); 2 when the demo could not run.
  */
 import { type Command, Option } from 'commander';
+import type { HierarchyRecord, ServedRecord } from '../../node/servers/hierarchy-server.js';
 import { type CliIo, EXIT, errorText, UsageError } from '../io.js';
 import type { CommandContext } from '../run.js';
 import { type CheckFlags, executeCheck, readRequestFile } from './check.js';
@@ -128,4 +129,102 @@ export async function runDemo(flags: DemoFlags, io: CliIo, examplesDir?: string)
     await server.close();
   }
   return EXIT.ok;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The split-view case (RULES §10, issue 10): inside vs outside. A separate function, not wired
+// into `demo` yet: `demo --split-view` would start it beside the demo's zone server (the "inside",
+// an internal split-brain DNS) and run check in authoritative mode from `rootServer` with
+// `--nameserver` the inside server to compare with, so the report shows dns.split_view.
+
+/**
+ * How the partners' view differs from the demo zone (the inside view): inside, the Edge of
+ * westfield-builders.org has a private address (the demo's dns.private_address case); the public
+ * zone gives it a public one — an internal view, not what partners see.
+ */
+export const SPLIT_VIEW_CHANGES = Object.freeze([
+  { name: 'sip.westfield-builders.org', type: 'A', inside: '10.20.30.40', outside: '198.51.100.140' },
+]);
+
+/** Hosts of the public hierarchy: the root, every TLD, every demo domain's own server. */
+export const SPLIT_VIEW_HOSTS = Object.freeze({
+  root: '127.0.54.1',
+  tlds: '127.0.54.2',
+  domains: '127.0.54.3',
+});
+
+/** The public side of the split-view case, running. */
+export interface SplitViewDemo {
+  /** `host:port` of its root server (`--root-server`); every server listens on that port. */
+  rootServer: string;
+  /** Lines that say what runs where. */
+  description: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the demo zone as the partners see it: a root, the TLDs and the domains' own servers on
+ * 127.0.54.x (one free port), every record of `records` in its domain's zone with
+ * {@link SPLIT_VIEW_CHANGES} applied. Nothing leaves the machine.
+ *
+ * @param records - the demo zone's records (`examples/demo-zone.json`).
+ */
+export async function startSplitViewDemo(records: readonly unknown[]): Promise<SplitViewDemo> {
+  const { startHierarchy } = await import('../../node/servers/hierarchy-server.js');
+  const hosts = SPLIT_VIEW_HOSTS;
+  const lower = (name: string) => name.toLowerCase().replace(/\.$/, '');
+  const byDomain = new Map<string, HierarchyRecord[]>();
+  for (const given of records as ServedRecord[]) {
+    const name = lower(given.name);
+    const change = SPLIT_VIEW_CHANGES.find((c) => c.name === name && c.type === given.type);
+    const record = (
+      change && given.data === change.inside ? { ...given, data: change.outside } : given
+    ) as ServedRecord;
+    const domain = name.split('.').slice(-2).join('.');
+    byDomain.set(domain, [...(byDomain.get(domain) ?? []), record]);
+  }
+  const domains = [...byDomain.keys()].sort();
+  const tlds = [...new Set(domains.map((d) => d.slice(d.lastIndexOf('.') + 1)))].sort();
+  const ns = (name: string, data: string): HierarchyRecord => ({ name, type: 'NS', data });
+  const a = (name: string, data: string): HierarchyRecord => ({ name, type: 'A', data });
+  const hierarchy = await startHierarchy([
+    {
+      host: hosts.root,
+      zones: [
+        { origin: '', records: tlds.flatMap((t) => [ns(t, `ns1.nic.${t}`), a(`ns1.nic.${t}`, hosts.tlds)]) },
+      ],
+    },
+    {
+      host: hosts.tlds,
+      zones: tlds.map((t) => ({
+        origin: t,
+        records: [
+          ns(t, `ns1.nic.${t}`),
+          a(`ns1.nic.${t}`, hosts.tlds),
+          ...domains
+            .filter((d) => d.endsWith(`.${t}`))
+            .flatMap((d) => [ns(d, `ns1.${d}`), a(`ns1.${d}`, hosts.domains)]),
+        ],
+      })),
+    },
+    {
+      host: hosts.domains,
+      zones: domains.map((d) => ({
+        origin: d,
+        records: [ns(d, `ns1.${d}`), a(`ns1.${d}`, hosts.domains), ...(byDomain.get(d) ?? [])],
+      })),
+    },
+  ]);
+  const rootServer = hierarchy.address(hosts.root);
+  return {
+    rootServer,
+    description: [
+      `Outside (what partners see): a root on ${rootServer}, ${tlds.join('/')} on ${hosts.tlds}, ` +
+        `${domains.length} domains on ${hosts.domains} (port ${hierarchy.port}).`,
+      ...SPLIT_VIEW_CHANGES.map(
+        (c) => `Split view: ${c.name} ${c.type} is ${c.inside} inside, ${c.outside} outside.`,
+      ),
+    ],
+    close: () => hierarchy.close(),
+  };
 }
