@@ -53,7 +53,7 @@ const codes = (c: Check) => c.issues.map((issue) => issue.code);
 
 describe('the Report (INTERFACE, schemaVersion 1)', () => {
   test('shape, version, request, the retired-site info once', async () => {
-    const report = await runPreflight(REQUEST, live());
+    const report = await runPreflight(REQUEST, live({ related: true }));
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
     expect(report.schemaVersion).toBe(1);
     expect(report.tool).toEqual({ name: 'pic-preflight', version: pkg.version });
@@ -87,9 +87,10 @@ describe('the Report (INTERFACE, schemaVersion 1)', () => {
     // sip.third.com shares the edge's address: no mismatch.
     expect(codes(find(report, 'srv-target', 'sip.third.com'))).toEqual([]);
     expect(find(report, 'edge', 'sip.good.com').status).toBe('pass');
-    // infos: pic.provisioning_site_retired, 2 × request.needs_in_domain_target, 2 × srv.target_not_declared_edge,
-    // 3 × dns.related_record (sip.D).
-    expect(report.summary).toEqual({ status: 'warn', errors: 0, warnings: 1, infos: 8, inconclusive: 0 });
+    // infos: pic.provisioning_site_retired, 2 × request.needs_in_domain_target, 2 × srv.target_not_declared_edge
+    // (no related records unless asked for).
+    expect(report.summary).toEqual({ status: 'warn', errors: 0, warnings: 1, infos: 5, inconclusive: 0 });
+    expect(report.checks.some((c) => c.id === 'related')).toBe(false);
   });
 
   test('dns.edge_no_address and a private edge (dns.private_address)', async () => {
@@ -314,7 +315,7 @@ describe('concurrency and the per-run memo (fake resolver)', () => {
 
   test('identical questions are asked once per run (sip.D is both target, related record and edge)', async () => {
     const fake = countingResolver(1);
-    await runPreflight(REQUEST, { resolver: fake.resolver });
+    await runPreflight(REQUEST, { resolver: fake.resolver, related: true });
     expect(new Set(fake.asked).size).toBe(fake.asked.length);
     expect(fake.asked.filter((q) => q === 'A sip.good.com')).toHaveLength(1);
   });

@@ -20,6 +20,8 @@ export interface Issue {
   params?: IssueParams;
   /** The concrete fix, e.g. the exact DNS record to create. */
   hint?: string;
+  /** "We could not ask" (RULES §8): set by {@link makeIssue} for inconclusive codes, never on an error. */
+  inconclusive?: true;
 }
 
 /** A successful result: may carry warnings and infos. */
@@ -56,6 +58,7 @@ export function makeIssue(code: IssueCode, path: IssuePath = [], extras?: IssueE
   };
   if (extras?.params !== undefined) issue.params = extras.params;
   if (extras?.hint !== undefined) issue.hint = extras.hint;
+  if (ISSUE_DEFINITIONS[code].inconclusive === true && issue.severity !== 'error') issue.inconclusive = true;
   return issue;
 }
 

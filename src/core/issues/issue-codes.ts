@@ -363,6 +363,43 @@ export const ISSUE_DEFINITIONS = {
   ),
   'dns.related_record': def(I, (p) => `Related record: ${s(p.name)} ${s(p.type)} ${s(p.data, '')}`),
 
+  // issue 10 (helper "live"): RULES §8 new rows and §10 resolution verdicts.
+  'dns.referral': def(
+    W,
+    (p) =>
+      `The name server sent a referral to ${s(p.zone, 'a child zone')} for ${s(p.name)} ${s(p.type, '')} instead of an answer: it is not a recursive resolver.`,
+    true,
+  ),
+  'dns.cname_loop': def(
+    E,
+    (p) => `The CNAME chain from ${q(p.name)} loops or is longer than ${s(p.max, '8')} links.`,
+  ),
+  'dns.resolution_limit': def(
+    W,
+    (p) => `Resolving ${s(p.name)} ${s(p.type, '')} ran past a limit (${s(p.limit)}).`,
+    true,
+  ),
+  'srv.owner_is_alias': def(W, (p) => `The SRV owner ${q(p.owner)} is a CNAME alias (of ${q(p.alias)}).`),
+  'dns.wildcard_answer': def(
+    I,
+    (p) => `The answer for ${q(p.name)} is synthesised from the wildcard ${q(p.wildcard)}.`,
+  ),
+  'dns.lame_server': def(
+    W,
+    (p) =>
+      `The name server ${s(p.server)} listed for ${q(p.zone)} did not answer authoritatively for ${s(p.name)} ${s(p.type, '')} (${s(p.reason, 'lame')}).`,
+  ),
+  'dns.inconsistent_servers': def(
+    W,
+    (p) =>
+      `The authoritative servers of ${q(p.zone)} give ${s(p.sets, 'several')} different answers for ${s(p.name)} ${s(p.type, '')}.`,
+  ),
+  'dns.split_view': def(
+    W,
+    (p) =>
+      `The configured resolver's answer for ${s(p.name)} ${s(p.type, '')} (${s(p.inside, 'none')}) differs from what partners see (${s(p.outside, 'none')}).`,
+  ),
+
   // §9 Probe and certificate
   'probe.unreachable': def(
     E,

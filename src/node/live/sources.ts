@@ -1,0 +1,57 @@
+/**
+ * RULES §10: which view of DNS answers — the configured recursive name servers, DNS-over-HTTPS, or
+ * iterative resolution from the root (authoritative mode) — chosen here, once, so the checks never
+ * know which source answered. In authoritative mode the configured recursive view is kept as well,
+ * to compare with (`dns.split_view`).
+ */
+import { createResolver, type ResolverOptions } from '../dns/resolver.js';
+import type { LookupOutcome, RecordType, Resolver } from '../dns/types.js';
+import type { LiveOptions } from './options.js';
+
+/** The resolvers of one run: the one the verdict rests on, and the recursive view to compare with. */
+export interface ResolverSet {
+  resolver: Resolver;
+  /** Present in authoritative mode unless `compareRecursive` is false. */
+  compare?: Resolver;
+}
+
+/**
+ * The authoritative (iterative) resolver. Helper "auth" builds `createAuthoritativeResolver` in
+ * `src/node/dns/authoritative/index.ts`; until it is wired in, authoritative mode answers every
+ * question with a clear `network_error`, so a run is inconclusive rather than silently recursive.
+ */
+function authoritativeResolver(_options: LiveOptions): Resolver {
+  return {
+    lookup: async (name: string, type: RecordType): Promise<LookupOutcome> => ({
+      name,
+      type,
+      kind: 'network_error',
+      reason: 'authoritative mode not built',
+      source: 'authoritative',
+    }),
+  };
+}
+
+/** The recursive view: the configured name servers, over DoH when `dohUrl` is given. */
+function recursiveResolver(options: LiveOptions): Resolver {
+  const settings: ResolverOptions & { dohUrl?: string; ca?: string | Buffer } = {};
+  if (options.nameservers !== undefined) settings.nameservers = options.nameservers;
+  if (options.timeoutMs !== undefined) settings.timeoutMs = options.timeoutMs;
+  if (options.attempts !== undefined) settings.attempts = options.attempts;
+  if (options.transport !== undefined) settings.transport = options.transport;
+  // DoH (RULES §10) is the "wire" resolver's: `createResolver({ dohUrl, ca })`.
+  if (options.dohUrl !== undefined) settings.dohUrl = options.dohUrl;
+  if (options.ca !== undefined) settings.ca = options.ca;
+  return createResolver(settings);
+}
+
+/** The resolvers for the options: `resolver` wins; else by `resolution`. */
+export function resolverFor(options: LiveOptions): ResolverSet {
+  const authoritative = options.resolution === 'authoritative';
+  const resolver =
+    options.resolver ?? (authoritative ? authoritativeResolver(options) : recursiveResolver(options));
+  const wantsCompare = options.compareRecursive ?? (authoritative || options.compareResolver !== undefined);
+  if (!wantsCompare) return { resolver };
+  if (options.compareResolver) return { resolver, compare: options.compareResolver };
+  return authoritative ? { resolver, compare: recursiveResolver(options) } : { resolver };
+}
