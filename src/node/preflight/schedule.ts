@@ -24,6 +24,18 @@ export async function runScheduled(
 ): Promise<void> {
   let next = 0;
   let sliceStart = performance.now();
+  // One pause shared by every worker: while one waits for the event loop, the others must not keep
+  // the microtask queue busy (timers, the deadline's among them, run only once it drains).
+  let pause: Promise<void> | undefined;
+  const breathe = (): Promise<void> | undefined => {
+    if (pause) return pause;
+    if (performance.now() - sliceStart <= SLICE_MS) return undefined;
+    pause = yieldToLoop().then(() => {
+      pause = undefined;
+      sliceStart = performance.now();
+    });
+    return pause;
+  };
   const worker = async () => {
     while (next < count && !signal.aborted) {
       const index = next++;
@@ -32,10 +44,8 @@ export async function runScheduled(
       } catch {
         // a task never rejects by contract; if one does, its item stays unfinished (cut off)
       }
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await yieldToLoop();
-        sliceStart = performance.now();
-      }
+      const waiting = breathe();
+      if (waiting) await waiting;
     }
   };
   const pool: Promise<void>[] = [];
