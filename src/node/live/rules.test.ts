@@ -243,6 +243,23 @@ describe('RULES §10 authoritative verdicts', () => {
     expect(resolution.lookups[0]!.servers).toHaveLength(2);
   });
 
+  test('a server lame for both A and AAAA of a target is one dns.lame_server', async () => {
+    const lameViews = [
+      view('192.0.2.1:53', 'answer', [rec.a('sip.auth.com', '198.51.100.8')]),
+      view('192.0.2.2:53', 'lame'),
+    ];
+    const world = fakeWorld(
+      records,
+      {},
+      {
+        'A sip.auth.com': lameViews,
+        'AAAA sip.auth.com': [view('192.0.2.1:53', 'nodata'), view('192.0.2.2:53', 'lame')],
+      },
+    );
+    const target = find(await run('auth.com', world), 'srv-target', 'sip.auth.com');
+    expect(codes(target)).toEqual(['dns.lame_server']);
+  });
+
   test('dns.lame_server E when no server of the zone answers authoritatively (a verdict)', async () => {
     const world = fakeWorld(
       [],

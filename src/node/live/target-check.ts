@@ -42,9 +42,13 @@ async function hostViews(
 ): Promise<Record<string, unknown>> {
   const [a, aaaa] = host.outcomes;
   const evidence: Record<string, unknown> = {};
+  // A lame server is one finding, whichever family showed it.
+  const lame = new Map<string, Issue>();
+  for (const found of [...lameServerIssues(a), ...lameServerIssues(aaaa)])
+    if (!lame.has(`${found.params?.server} ${found.params?.zone}`))
+      lame.set(`${found.params?.server} ${found.params?.zone}`, found);
   issues.push(
-    ...lameServerIssues(a),
-    ...lameServerIssues(aaaa),
+    ...lame.values(),
     ...serverSetIssues(a, issues, ruleOnView(host, aaaa, role)),
     ...serverSetIssues(aaaa, issues, ruleOnView(host, a, role)),
   );

@@ -207,6 +207,8 @@ async function runProbe(
     const probeOptions: ProbeOptions = {
       timeoutMs: options.probeOptions?.timeoutMs ?? options.timeoutMs ?? 5000,
       concurrency: options.probeOptions?.concurrency ?? Math.min(concurrency, 8),
+      // `ca` (INTERFACE) is extra trust for DoH and the probe alike.
+      ...(options.ca !== undefined ? { ca: [String(options.ca)] } : {}),
       ...options.probeOptions,
       signal,
     };
