@@ -98,13 +98,16 @@ async function main() {
     ['pic-preflight runPreflight (related: true)', ours(true)],
     ['node:dns Resolver (c-ares), the same 3 lookups', nodeDns],
   ];
-  const results = new Map<string, { times: number[]; queries: number }>();
+  const results = new Map<string, { times: number[]; queries: number; cpu: number[] }>();
   await ours(false)(); // warm-up
   for (let round = 0; round < ROUNDS; round++) {
     for (const [name, run] of runs) {
+      const cpuBefore = process.cpuUsage();
       const { elapsed, queries: asked } = await run();
-      const entry = results.get(name) ?? { times: [], queries: 0 };
+      const cpu = process.cpuUsage(cpuBefore);
+      const entry = results.get(name) ?? { times: [], queries: 0, cpu: [] };
       entry.times.push(elapsed);
+      entry.cpu.push((cpu.user + cpu.system) / 1000);
       entry.queries = asked;
       results.set(name, entry);
     }
@@ -115,11 +118,14 @@ async function main() {
   console.log(
     `${DOMAINS} domains × ${QUERIES_PER_DOMAIN} queries × ${DELAY_MS} ms ÷ ${CONCURRENCY} in flight = floor ${floorMs.toFixed(0)} ms`,
   );
-  console.log('| implementation | queries | median wall (ms) | × floor |');
-  console.log('|---|---:|---:|---:|');
-  for (const [name, { times, queries: asked }] of results) {
+  // CPU is the whole process's: the zone server answering in the same process is included.
+  console.log('| implementation | queries | median wall (ms) | × floor | median CPU (ms, with the server) |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const [name, { times, queries: asked, cpu }] of results) {
     const m = median(times);
-    console.log(`| ${name} | ${asked} | ${m.toFixed(0)} | ${(m / floorMs).toFixed(2)} |`);
+    console.log(
+      `| ${name} | ${asked} | ${m.toFixed(0)} | ${(m / floorMs).toFixed(2)} | ${median(cpu).toFixed(0)} |`,
+    );
   }
 }
 
