@@ -35,7 +35,15 @@ export function lookupIssue(
         params: { ...where, timeoutMs: outcome.timeoutMs, ...server },
         hint: 'Check that the name server is reachable (--nameserver), or raise --timeout.',
       });
-    case 'server_failure':
+    case 'server_failure': {
+      // DoH (RULES §10): an HTTP status other than 200 is a server failure, the status in params.
+      const httpStatus = (outcome as { httpStatus?: number }).httpStatus;
+      if (httpStatus !== undefined) {
+        return makeIssue('dns.server_failure', path, {
+          params: { ...where, rcode: outcome.rcode, httpStatus, ...server },
+          hint: `The DoH service answered HTTP ${httpStatus}: check the URL (--doh) and that it serves application/dns-message.`,
+        });
+      }
       return makeIssue('dns.server_failure', path, {
         params: { ...where, rcode: outcome.rcode, ...server },
         hint:
@@ -43,6 +51,7 @@ export function lookupIssue(
             ? 'The name server refused the question: use a resolver that answers you (--nameserver), such as a public one.'
             : "The name server could not answer (SERVFAIL: often a broken delegation or DNSSEC failure at the domain's DNS host); try again or ask another --nameserver.",
       });
+    }
     case 'network_error':
       return makeIssue('dns.network_error', path, {
         params: { name: outcome.name, reason: outcome.reason, ...server },
