@@ -45,13 +45,20 @@ function recursiveResolver(options: LiveOptions): Resolver {
   return createResolver(settings);
 }
 
-/** The resolvers for the options: `resolver` wins; else by `resolution`. */
+/**
+ * The resolvers for the options. A given `resolver` is used as it is, compared only with a given
+ * `compareResolver`; otherwise `resolution` chooses, and authoritative mode keeps the configured
+ * recursive view to compare with unless `compareRecursive` is false.
+ */
 export function resolverFor(options: LiveOptions): ResolverSet {
-  const authoritative = options.resolution === 'authoritative';
-  const resolver =
-    options.resolver ?? (authoritative ? authoritativeResolver(options) : recursiveResolver(options));
-  const wantsCompare = options.compareRecursive ?? (authoritative || options.compareResolver !== undefined);
-  if (!wantsCompare) return { resolver };
-  if (options.compareResolver) return { resolver, compare: options.compareResolver };
-  return authoritative ? { resolver, compare: recursiveResolver(options) } : { resolver };
+  const compareWanted = options.compareRecursive !== false;
+  if (options.resolver) {
+    return compareWanted && options.compareResolver
+      ? { resolver: options.resolver, compare: options.compareResolver }
+      : { resolver: options.resolver };
+  }
+  if (options.resolution !== 'authoritative') return { resolver: recursiveResolver(options) };
+  const resolver = authoritativeResolver(options);
+  if (!compareWanted) return { resolver };
+  return { resolver, compare: options.compareResolver ?? recursiveResolver(options) };
 }
