@@ -104,6 +104,18 @@ describe('--related and --authoritative', () => {
     expect(check?.issues.map((i) => i.code)).toContain('dns.related_record');
   });
 
+  it('check --related adds a related check per SIP domain; without it there is none', async () => {
+    const args = ['check', '--edge', 'sip.good.com', '--domain', 'good.com', '--agreement', 'V7391046'];
+    const ids = async (...more: string[]) =>
+      (
+        JSON.parse((await runCli([...args, '--nameserver', server.address, '--json', ...more])).stdout) as {
+          checks: { id: string }[];
+        }
+      ).checks.map((c) => c.id);
+    expect(await ids()).not.toContain('related');
+    expect(await ids('--related')).toContain('related');
+  });
+
   it('--authoritative against an unreachable private root: inconclusive (exit 3), within the deadline', async () => {
     const start = performance.now();
     const out = await runCli([
