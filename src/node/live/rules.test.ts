@@ -315,6 +315,28 @@ describe('RULES §10 authoritative verdicts', () => {
     expect(issue(srv, 'dns.inconsistent_servers').severity).toBe('error');
   });
 
+  test('a stale server naming another target: that target is checked too, its failure names the server, E', async () => {
+    const stale = [rec.srv(OWNER('auth.com'), 'old.auth.com')];
+    const world = fakeWorld(
+      records,
+      {},
+      {
+        [`SRV ${OWNER('auth.com')}`]: [
+          view('192.0.2.1:53', 'answer', good),
+          view('192.0.2.2:53', 'answer', stale),
+        ],
+      },
+    );
+    const report = await run('auth.com', world);
+    const old = find(report, 'srv-target', 'old.auth.com');
+    expect(codes(old)).toEqual(['dns.target_no_address']);
+    expect(old.issues[0]!.params?.servers).toBe('192.0.2.2:53');
+    expect(old.evidence?.servers).toEqual(['192.0.2.2:53']);
+    const srv = find(report, 'srv');
+    expect(issue(srv, 'dns.inconsistent_servers').severity).toBe('error');
+    expect(srv.status).toBe('fail');
+  });
+
   test('answers that differ only in order and TTL are consistent', async () => {
     const two = [
       rec.srv(OWNER('auth.com'), 'sip.auth.com'),

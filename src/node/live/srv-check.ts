@@ -26,6 +26,27 @@ export interface SrvFacts {
   check: Check;
   records: SrvRecord[];
   selected?: SrvRecord;
+  /**
+   * Authoritative mode: targets that only some servers' answers name (a stale secondary), with
+   * those servers — their addresses are checked too (RULES §10: the rules on every answer).
+   */
+  otherTargets: { record: SrvRecord; servers: string[] }[];
+}
+
+/** Targets named only in other servers' answers than the one the verdict rests on. */
+function otherTargetsOf(outcome: LookupOutcome, records: readonly SrvRecord[]): SrvFacts['otherTargets'] {
+  const known = new Set(records.map((r) => r.target));
+  const found = new Map<string, { record: SrvRecord; servers: string[] }>();
+  for (const view of outcome.servers ?? []) {
+    if (view.outcome !== 'answer') continue;
+    for (const record of srvRecordsIn(view.records ?? [])) {
+      if (record.target === '' || known.has(record.target)) continue;
+      const entry = found.get(record.target) ?? { record, servers: [] };
+      if (!entry.servers.includes(view.server)) entry.servers.push(view.server);
+      found.set(record.target, entry);
+    }
+  }
+  return [...found.values()];
 }
 
 /** The SRV records among answers, as plain records (the order kept). */
@@ -81,7 +102,7 @@ export async function checkSrv(
   const outcome = await context.lookup(owner, 'SRV');
   const issues: Issue[] = [];
   const evidence: Record<string, unknown> = { name: owner };
-  const facts: Omit<SrvFacts, 'check'> = { records: [] };
+  const facts: Omit<SrvFacts, 'check'> = { records: [], otherTargets: [] };
   const alias = ownerAliasOf(outcome, owner);
   if ('aliases' in outcome && outcome.aliases.length > 0)
     evidence.aliases = outcome.aliases.map((a) => `${a.name} CNAME ${a.target}`);
@@ -116,6 +137,7 @@ export async function checkSrv(
     if ('rcode' in outcome) evidence.rcode = outcome.rcode;
   }
   if (outcome.server) evidence.server = outcome.server;
+  facts.otherTargets = otherTargetsOf(outcome, facts.records);
   await viewsOf(context, outcome, issues, evidence, ruleOnView(domain, edges));
   const check: Check = {
     id: 'srv',
