@@ -273,6 +273,8 @@ describe('RULES §10 authoritative verdicts', () => {
       'error',
       'error',
     ]);
+    // A verdict, not "could not ask": the SERVFAIL of that lookup is not reported as well.
+    expect(codes(srv)).toEqual(['dns.lame_server', 'dns.lame_server']);
     expect(srv.status).toBe('fail');
   });
 

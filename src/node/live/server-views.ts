@@ -133,3 +133,20 @@ export function serverSetIssues(
   );
   return extra;
 }
+
+/**
+ * When no server of the zone answered authoritatively, `dns.lame_server` (E) is the verdict: the
+ * "could not ask" issue of that same lookup goes (partners cannot resolve the name either).
+ */
+export function dropCouldNotAsk(issues: Issue[], outcome: LookupOutcome, lame: readonly Issue[]): void {
+  if (!lame.some((issue) => issue.severity === 'error')) return;
+  for (let i = issues.length - 1; i >= 0; i--) {
+    const issue = issues[i]!;
+    if (
+      issue.inconclusive &&
+      issue.params?.name === outcome.name &&
+      (issue.params?.type ?? outcome.type) === outcome.type
+    )
+      issues.splice(i, 1);
+  }
+}

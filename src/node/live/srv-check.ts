@@ -17,7 +17,7 @@ import type { AnswerRecord, LookupOutcome, ServerView, SrvAnswer } from '../dns/
 import type { LiveContext } from './context.js';
 import { lookupIssue } from './lookup-issue.js';
 import { nearMisses } from './near-miss.js';
-import { lameServerIssues, resolutionEvidence, serverSetIssues } from './server-views.js';
+import { dropCouldNotAsk, lameServerIssues, resolutionEvidence, serverSetIssues } from './server-views.js';
 import { splitView } from './split-view.js';
 import { wildcardIssue, wildcardOf } from './wildcard.js';
 
@@ -172,7 +172,9 @@ export async function viewsOf(
   evidence: Record<string, unknown>,
   rule: (view: ServerView) => Issue[],
 ): Promise<void> {
-  issues.push(...lameServerIssues(outcome), ...serverSetIssues(outcome, issues, rule));
+  const lame = lameServerIssues(outcome);
+  dropCouldNotAsk(issues, outcome, lame);
+  issues.push(...lame, ...serverSetIssues(outcome, issues, rule));
   const split = await splitView(context, outcome);
   if (split) {
     issues.push(split.issue);

@@ -13,7 +13,7 @@ import type { LookupOutcome, ServerView } from '../dns/types.js';
 import { addressesIn, addressesOf, classify, type HostAddresses, hostAddresses } from './addresses.js';
 import type { LiveContext } from './context.js';
 import type { TargetReport } from './options.js';
-import { lameServerIssues, resolutionEvidence, serverSetIssues } from './server-views.js';
+import { dropCouldNotAsk, lameServerIssues, resolutionEvidence, serverSetIssues } from './server-views.js';
 import { type SplitViewEvidence, splitView } from './split-view.js';
 
 /** The address rules on a set of facts (also run on each authoritative server's answer). */
@@ -44,7 +44,11 @@ async function hostViews(
   const evidence: Record<string, unknown> = {};
   // A lame server is one finding, whichever family showed it.
   const lame = new Map<string, Issue>();
-  for (const found of [...lameServerIssues(a), ...lameServerIssues(aaaa)])
+  const lameA = lameServerIssues(a);
+  const lameAaaa = lameServerIssues(aaaa);
+  dropCouldNotAsk(issues, a, lameA);
+  dropCouldNotAsk(issues, aaaa, lameAaaa);
+  for (const found of [...lameA, ...lameAaaa])
     if (!lame.has(`${found.params?.server} ${found.params?.zone}`))
       lame.set(`${found.params?.server} ${found.params?.zone}`, found);
   issues.push(
