@@ -18,6 +18,11 @@ export function defaultQueryBudget(names: number): number {
   return QUERY_BUDGET_PER_NAME * Math.max(1, names) + QUERY_BUDGET_BASE;
 }
 
+/** A whole number ≥ 1 from an option, or the fallback when it is not a number (NaN, a string…). */
+function atLeastOne(value: unknown, fallback: number): number {
+  return typeof value === 'number' && !Number.isNaN(value) ? Math.max(1, Math.floor(value)) : fallback;
+}
+
 /** The per-run lookups the checks use. */
 export interface LiveContext {
   /** One question, memoised per run; never rejects. */
@@ -44,8 +49,8 @@ export type LiveContextOptions = LiveOptions & { deadlineMs?: number };
  */
 export function createLiveContext(options: LiveContextOptions = {}): LiveContext {
   const { resolver, compare } = resolverFor(options);
-  const limit = Math.max(1, Math.floor(options.concurrency ?? 16));
-  const budget = { used: 0, limit: Math.max(1, Math.floor(options.queryBudget ?? defaultQueryBudget(1))) };
+  const limit = atLeastOne(options.concurrency, 16);
+  const budget = { used: 0, limit: atLeastOne(options.queryBudget, defaultQueryBudget(1)) };
   const slots = { active: 0, limit, queue: new WaitQueue<() => void>() };
   const ask = asker(slots, budget, options);
   const memo = new Map<string, Promise<LookupOutcome>>();

@@ -63,8 +63,8 @@ export async function checkDomainFederation(
   const stopOuter = options.signal ? onAbort(options.signal, () => controller.abort()) : () => {};
   try {
     const context = createLiveContext({
-      queryBudget: defaultQueryBudget(1),
       ...options,
+      queryBudget: options.queryBudget ?? defaultQueryBudget(1),
       signal: controller.signal,
       deadlineMs,
     });

@@ -468,3 +468,13 @@ describe('issue 13: the query budget', () => {
     expect(world.asked.length).toBe(1020);
   });
 });
+
+describe('odd numeric options never hang or lift the limits', () => {
+  test.each([Number.NaN, -5, 0])('concurrency %s still runs; queryBudget %s still bounds', async (odd) => {
+    const targets = Array.from({ length: 50 }, (_, i) => rec.srv(OWNER('n.com'), `t${i}.n.com`));
+    const world = fakeWorld(targets);
+    const report = await run('n.com', world, { concurrency: odd, queryBudget: odd });
+    expect(report.checks.length).toBeGreaterThan(1);
+    expect(world.asked.length).toBeLessThanOrEqual(Number.isNaN(odd) ? 1020 : 1);
+  });
+});

@@ -125,8 +125,8 @@ export async function runPreflight(request: unknown, given?: PreflightOptions | 
   try {
     // Planned zones (RULES §11) plug into the resolver choice behind createLiveContext (sources.ts).
     const context = createLiveContext({
-      queryBudget: defaultQueryBudget(plan.domains.length + plan.edges.length),
       ...options,
+      queryBudget: options.queryBudget ?? defaultQueryBudget(plan.domains.length + plan.edges.length),
       signal,
       deadlineMs,
       concurrency,
