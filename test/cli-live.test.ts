@@ -258,7 +258,11 @@ describe('check --probe --ca / --probe-timeout (a listener on 127.0.0.1 with a f
       ['--probe', '--ca', join(ROOT, 'package.json')],
       /holds no PEM certificate/,
     ],
-    ['--ca without --probe', ['--ca', ROOT_PEM], /--ca applies to the probe only: add --probe/],
+    [
+      '--ca without --probe or --doh',
+      ['--ca', ROOT_PEM],
+      /--ca applies to the probe and DoH only: add --probe or --doh/,
+    ],
     [
       '--probe-timeout without --probe',
       ['--probe-timeout', '100'],

@@ -4,11 +4,9 @@ import { getEventListeners } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test, vi } from 'vitest';
 import type { Check, Report } from '../src/core/report/report-types.js';
-import type { LookupOutcome, Resolver } from '../src/node/dns/types.js';
+import type { LookupOutcome, RecordType, Resolver } from '../src/node/dns/types.js';
 import { runPreflight } from '../src/node/preflight/run.js';
 import { rr, serveForFile } from './helpers/dns-server.js';
-import { fakeResolver } from './helpers/fake-resolver.js';
-import { codes } from './helpers/issues.js';
 import { warningsDuring } from './helpers/warnings.js';
 
 const probeCalls: unknown[][] = [];
@@ -51,10 +49,11 @@ const find = (report: Report, id: Check['id'], subject: string) => {
   if (!found) throw new Error(`no ${id} ${subject}`);
   return found;
 };
+const codes = (c: Check) => c.issues.map((issue) => issue.code);
 
 describe('the Report (INTERFACE, schemaVersion 1)', () => {
   test('shape, version, request, the retired-site info once', async () => {
-    const report = await runPreflight(REQUEST, live());
+    const report = await runPreflight(REQUEST, live({ related: true }));
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
     expect(report.schemaVersion).toBe(1);
     expect(report.tool).toEqual({ name: 'pic-preflight', version: pkg.version });
@@ -88,9 +87,10 @@ describe('the Report (INTERFACE, schemaVersion 1)', () => {
     // sip.third.com shares the edge's address: no mismatch.
     expect(codes(find(report, 'srv-target', 'sip.third.com'))).toEqual([]);
     expect(find(report, 'edge', 'sip.good.com').status).toBe('pass');
-    // infos: pic.provisioning_site_retired, 2 × request.needs_in_domain_target, 2 × srv.target_not_declared_edge,
-    // 3 × dns.related_record (sip.D).
-    expect(report.summary).toEqual({ status: 'warn', errors: 0, warnings: 1, infos: 8, inconclusive: 0 });
+    // infos: pic.provisioning_site_retired, 2 × request.needs_in_domain_target, 2 × srv.target_not_declared_edge
+    // (no related records unless asked for).
+    expect(report.summary).toEqual({ status: 'warn', errors: 0, warnings: 1, infos: 5, inconclusive: 0 });
+    expect(report.checks.some((c) => c.id === 'related')).toBe(false);
   });
 
   test('dns.edge_no_address and a private edge (dns.private_address)', async () => {
@@ -268,30 +268,54 @@ describe('abort listeners: one per signal, none left behind', () => {
 });
 
 describe('concurrency and the per-run memo (fake resolver)', () => {
-  // SRV of every domain → sip.<domain>; A of sip.* → one public address; the rest NXDOMAIN.
-  const countingResolver = (delayMs: number) =>
-    fakeResolver(
-      {},
-      {
-        delayMs,
-        fallback: (name, type) => {
-          if (type === 'SRV' && name.startsWith('_sipfederationtls._tcp.'))
-            return [`sip.${name.slice('_sipfederationtls._tcp.'.length)}`];
-          return type === 'A' && name.startsWith('sip.') ? ['203.0.113.9'] : 'nxdomain';
-        },
+  function countingResolver(delayMs: number) {
+    const asked: string[] = [];
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const resolver: Resolver = {
+      async lookup(name: string, type: RecordType): Promise<LookupOutcome> {
+        asked.push(`${type} ${name}`);
+        inFlight++;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, delayMs));
+        inFlight--;
+        if (type === 'SRV' && name.startsWith('_sipfederationtls._tcp.')) {
+          const domain = name.slice('_sipfederationtls._tcp.'.length);
+          return {
+            name,
+            type,
+            kind: 'answer',
+            aliases: [],
+            records: [
+              { type: 'SRV', name, ttl: 60, priority: 0, weight: 0, port: 5061, target: `sip.${domain}` },
+            ],
+          };
+        }
+        if (type === 'A' && name.startsWith('sip.')) {
+          return {
+            name,
+            type,
+            kind: 'answer',
+            aliases: [],
+            records: [{ type: 'A', name, ttl: 60, address: '203.0.113.9' }],
+          };
+        }
+        return { name, type, kind: 'nxdomain', rcode: 'NXDOMAIN', aliases: [] };
       },
-    );
+    };
+    return { resolver, asked, max: () => maxInFlight };
+  }
 
   test('never more than `concurrency` lookups in flight', async () => {
     const fake = countingResolver(5);
-    await runPreflight(REQUEST, { resolver: fake, concurrency: 3 });
-    expect(fake.maxInFlight()).toBeLessThanOrEqual(3);
-    expect(fake.maxInFlight()).toBeGreaterThan(1);
+    await runPreflight(REQUEST, { resolver: fake.resolver, concurrency: 3 });
+    expect(fake.max()).toBeLessThanOrEqual(3);
+    expect(fake.max()).toBeGreaterThan(1);
   });
 
   test('identical questions are asked once per run (sip.D is both target, related record and edge)', async () => {
     const fake = countingResolver(1);
-    await runPreflight(REQUEST, { resolver: fake });
+    await runPreflight(REQUEST, { resolver: fake.resolver, related: true });
     expect(new Set(fake.asked).size).toBe(fake.asked.length);
     expect(fake.asked.filter((q) => q === 'A sip.good.com')).toHaveLength(1);
   });

@@ -2,6 +2,7 @@ import {
   hintFor,
   type IssueCode,
   type IssueParamsMap,
+  isInconclusiveCode,
   messageFor,
   type Severity,
   severityOf,
@@ -26,6 +27,8 @@ export interface Issue {
   params?: IssueParams;
   /** The concrete fix, e.g. the exact DNS record to create. */
   hint?: string;
+  /** "We could not ask" (RULES §8): set by {@link makeIssue} for inconclusive codes, never on an error. */
+  inconclusive?: true;
 }
 
 /** A successful result: may carry warnings and infos. */
@@ -84,6 +87,7 @@ export function makeIssue<C extends IssueCode>(
   if (extras?.params !== undefined) issue.params = withoutUndefined(extras.params);
   const hint = extras?.hint ?? hintFor(code, params);
   if (hint !== undefined) issue.hint = hint;
+  if (isInconclusiveCode(code) && issue.severity !== 'error') issue.inconclusive = true;
   return issue;
 }
 

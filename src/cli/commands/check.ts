@@ -45,11 +45,6 @@ export function liveOptions(command: Command): Command {
     .option('--deadline <ms>', 'deadline for the whole run in milliseconds (default 30000)', milliseconds)
     .option('--probe', 'also connect to each SRV target (TCP, TLS) and inspect the Edge certificate')
     .option(
-      '--ca <file>',
-      'with --probe: also trust the PEM certificates in FILE (e.g. a private CA), repeatable',
-      collect,
-    )
-    .option(
       '--probe-timeout <ms>',
       'with --probe: timeout of each TCP and TLS phase in milliseconds (default: --timeout, else 5000)',
       milliseconds,
@@ -170,7 +165,11 @@ export async function executeCheck(
   probeOptions?: CliProbeOptions,
 ): Promise<number> {
   const resolver = await resolverSettings(flags);
-  const probe = await probeOptionsFromFlags(flags, probeOptions);
+  // --ca is shared with --doh (dns-flags.ts checks the pairing); the probe takes it with --probe only.
+  const probe = await probeOptionsFromFlags(
+    flags.probe === true ? flags : { ...flags, ca: [] },
+    probeOptions,
+  );
   const [{ runPreflight }, { renderReport }] = await Promise.all([
     import('../../node/preflight/run.js'),
     import('../../node/preflight/render.js'),

@@ -12,6 +12,7 @@ import {
   type CliIo,
   collect,
   exitCodeFor,
+  milliseconds,
   newTally,
   Progress,
   positiveInt,
@@ -24,6 +25,7 @@ import { issueLines, type Painter, painter, paintStatus, statusOf } from '../tex
 
 interface SrvFlags extends DnsFlags {
   edge?: string[];
+  deadline?: number;
   concurrency?: number;
   json?: boolean;
   strict?: boolean;
@@ -32,6 +34,9 @@ interface SrvFlags extends DnsFlags {
 
 /** Default number of domains checked at once. */
 export const SRV_CONCURRENCY = 4;
+
+/** Default bound of the whole command in milliseconds (`--deadline`). */
+export const SRV_DEADLINE_MS = 30_000;
 
 /** Registers `srv`. */
 export function registerSrv(program: Command, { io, setExitCode }: CommandContext): void {
@@ -51,6 +56,11 @@ export function registerSrv(program: Command, { io, setExitCode }: CommandContex
     );
   dnsOptions(command)
     .option('--concurrency <n>', `domains checked at once (default ${SRV_CONCURRENCY})`, positiveInt)
+    .option(
+      '--deadline <ms>',
+      `deadline for the whole command in milliseconds (default ${SRV_DEADLINE_MS}); unfinished lookups are inconclusive`,
+      milliseconds,
+    )
     .option('--json', 'one JSON object per domain (NDJSON) on stdout')
     .option('-v, --verbose', 'print each issue with its message and fix under the domain')
     .option('--strict', 'exit 1 on warnings too')
@@ -101,12 +111,36 @@ async function runSrv(values: string[], flags: SrvFlags, io: CliIo): Promise<num
   const fromStdin = values.length === 0;
   const domains = await readBatch(values, io, 'SIP domain');
   const settings = await resolverSettings(flags);
-  // One resolver for the whole batch: a name server that never answers is found out once, not
-  // once per domain.
-  const { createResolver } = await import('../../node/dns/resolver.js');
-  const options: LiveOptions = { ...settings, resolver: createResolver(settings) };
+  // One resolver set for the whole batch: a name server that never answers is found out once, not
+  // once per domain. Which source answers (RULES §10) is sources.ts's business.
+  const { resolverFor } = await import('../../node/live/sources.js');
+  const resolvers = resolverFor(settings);
+  const deadlineMs = flags.deadline ?? SRV_DEADLINE_MS;
+  const controller = new AbortController();
+  const deadline = setTimeout(() => controller.abort(), deadlineMs);
+  const options: LiveOptions & { deadlineMs: number } = {
+    ...settings,
+    resolver: resolvers.resolver,
+    ...(resolvers.compare ? { compareResolver: resolvers.compare } : {}),
+    signal: controller.signal,
+    deadlineMs,
+  };
   if (flags.edge !== undefined) options.accessEdgeFqdns = flags.edge;
+  try {
+    return await checkAll(domains, options, flags, io, fromStdin);
+  } finally {
+    clearTimeout(deadline);
+  }
+}
 
+/** Checks every domain with `--concurrency` workers, printing in input order. */
+async function checkAll(
+  domains: readonly string[],
+  options: LiveOptions,
+  flags: SrvFlags,
+  io: CliIo,
+  fromStdin: boolean,
+): Promise<number> {
   const tally = newTally();
   const c = painter(useColor(io.stdout, io.env));
   const progress = new Progress(io, 'checked');

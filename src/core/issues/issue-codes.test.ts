@@ -67,6 +67,8 @@ describe('the issue table', () => {
       'dns.network_error',
       'dns.malformed_response',
       'dns.deadline_exceeded',
+      'dns.referral',
+      'dns.resolution_limit',
       'probe.aborted',
     ]);
     for (const code of inconclusive) expect(severityOf(code)).toBe('warning');
@@ -100,6 +102,7 @@ describe('makeIssue', () => {
       path: ['x'],
       params: { name: 'contoso.com', type: 'SRV', rcode: 'REFUSED' },
       hint: hintFor('dns.server_failure', { name: 'contoso.com', type: 'SRV', rcode: 'REFUSED' }),
+      inconclusive: true,
     });
     expect(issue.hint).toMatch(/refused/);
   });

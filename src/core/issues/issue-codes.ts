@@ -8,7 +8,7 @@
  * `'dns.referral': def(W, (p: { name: string; server: string }) => `…`, { inconclusive: true, hint: (p) => `…` }),`
  */
 import { codePointOf, isInvisible } from '../text/chars.js';
-import { srvRecordLine } from './record-text.js';
+import { srvRecordLine, srvRecordLineAt } from './record-text.js';
 
 /** How bad an issue is. Only `error` makes a result fail. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -112,6 +112,14 @@ type DnsWhere = { name: string; type: string; server?: string };
 const E = 'error' as const;
 const W = 'warning' as const;
 const I = 'info' as const;
+
+/** Why iterative resolution stopped (`dns.resolution_limit` `limit`, RULES §10). */
+export type ResolutionLimit = 'referrals' | 'queries' | 'glueless_cycle';
+const RESOLUTION_LIMITS: Readonly<Record<ResolutionLimit, string>> = {
+  referrals: 'more than 16 referrals',
+  queries: 'more questions than the limit allows',
+  glueless_cycle: 'its name servers can only be found through each other (a cycle without glue)',
+};
 
 const PUBLIC_DNS_HINT = 'Use a name registered in public DNS';
 
@@ -435,9 +443,15 @@ export const ISSUE_DEFINITIONS = /* @__PURE__ */ Object.freeze({
   'srv.missing': def(
     E,
     // `name`: the owner name asked; `rcode`: the answer that said so (live checks only).
-    (p: Domain & { name: string; suggested: string; rcode?: string }) =>
+    // `alias`: the end of the owner's CNAME chain, where the record must go (never beside a CNAME).
+    (p: Domain & { name: string; suggested: string; rcode?: string; alias?: string }) =>
       `There is no _sipfederationtls._tcp SRV record for ${q(p.domain)}.`,
-    { hint: (p) => `Publish in public DNS: ${srvRecordLine(p.domain, p.suggested)}` },
+    {
+      hint: (p) =>
+        p.alias === undefined
+          ? `Publish in public DNS: ${srvRecordLine(p.domain, p.suggested)}`
+          : `_sipfederationtls._tcp.${p.domain} is a CNAME to ${p.alias}: publish the record there: ${srvRecordLineAt(p.alias, p.suggested)}`,
+    },
   ),
   'srv.service_disabled': def(
     E,
@@ -482,7 +496,7 @@ export const ISSUE_DEFINITIONS = /* @__PURE__ */ Object.freeze({
     // `name`: where the record is; `expected`: where it belongs; `records`: what is there.
     (p: Domain & { name: string; expected: string; records: string; suggested: string }) =>
       `There is a record at the near-miss name ${q(p.name)}; the federation record belongs at ${q(p.expected)}.`,
-    { hint: (p) => `Move the record to ${p.expected}: ${srvRecordLine(p.domain, p.suggested)}` },
+    { hint: (p) => `Move the record to ${p.expected}: ${srvRecordLineAt(p.expected, p.suggested)}` },
   ),
 
   // §8 Live DNS
@@ -496,13 +510,17 @@ export const ISSUE_DEFINITIONS = /* @__PURE__ */ Object.freeze({
   ),
   'dns.server_failure': def(
     W,
-    (p: DnsWhere & { rcode: string }) => `The name server answered ${p.rcode} for ${p.name} ${p.type}.`,
+    // `httpStatus`: DoH (RULES §10), an HTTP status other than 200.
+    (p: DnsWhere & { rcode: string; httpStatus?: number }) =>
+      `The name server answered ${p.rcode} for ${p.name} ${p.type}.`,
     {
       inconclusive: true,
       hint: (p) =>
-        p.rcode === 'REFUSED'
-          ? 'The name server refused the question: use a resolver that answers you (--nameserver), such as a public one.'
-          : "The name server could not answer (SERVFAIL: often a broken delegation or DNSSEC failure at the domain's DNS host); try again or ask another --nameserver.",
+        p.httpStatus !== undefined
+          ? `The DoH service answered HTTP ${p.httpStatus}: check the URL (--doh) and that it serves application/dns-message.`
+          : p.rcode === 'REFUSED'
+            ? 'The name server refused the question: use a resolver that answers you (--nameserver), such as a public one.'
+            : "The name server could not answer (SERVFAIL: often a broken delegation or DNSSEC failure at the domain's DNS host); try again or ask another --nameserver.",
     },
   ),
   'dns.network_error': def(
@@ -536,11 +554,11 @@ export const ISSUE_DEFINITIONS = /* @__PURE__ */ Object.freeze({
   ),
   'dns.target_is_alias': def(
     W,
-    (p: { target: string; alias: string; domain: string }) =>
+    (p: { target: string; alias: string; domain?: string }) =>
       `The SRV target ${q(p.target)} is a CNAME alias (of ${q(p.alias)}); RFC 2782 says it must not be.`,
     {
       hint: (p) =>
-        `Replace the CNAME at ${p.target} with A/AAAA records, or point the SRV record at the canonical name if it is in ${p.domain}.`,
+        `Replace the CNAME at ${p.target} with A/AAAA records, or point the SRV record at the canonical name if it is in ${p.domain ?? 'the SIP domain'}.`,
     },
   ),
   'dns.private_address': def(
@@ -577,6 +595,85 @@ export const ISSUE_DEFINITIONS = /* @__PURE__ */ Object.freeze({
   'dns.related_record': def(
     I,
     (p: { name: string; type: string; data: string }) => `Related record: ${p.name} ${p.type} ${p.data}`,
+  ),
+
+  // §8 (new rows) and §10: referrals, CNAME chains, wildcards, whose view of DNS.
+  'dns.referral': def(
+    W,
+    (p: DnsWhere & { zone: string; nameservers: string }) =>
+      `The name server sent a referral (to ${p.zone === '' ? 'the root' : q(p.zone)}) for ${p.name} ${p.type} instead of an answer: it is not a recursive resolver.`,
+    {
+      inconclusive: true,
+      hint: () =>
+        'The name server is authoritative for a parent zone only: ask a recursive resolver (--nameserver), or resolve from the root with --authoritative.',
+    },
+  ),
+  'dns.cname_loop': def(
+    E,
+    // `chain`: the links followed, `a → b, b → c`.
+    (p: { name: string; type: string; max: number; chain: string }) =>
+      `The CNAME chain from ${q(p.name)} loops or is longer than ${p.max} links.`,
+    {
+      hint: (p) =>
+        `Make the CNAME chain from ${p.name} end at a name with records, in at most ${p.max} links.`,
+    },
+  ),
+  'dns.resolution_limit': def(
+    W,
+    (p: { name: string; type: string; limit: ResolutionLimit; detail?: string }) =>
+      `Resolving ${p.name} ${p.type} was stopped: ${RESOLUTION_LIMITS[p.limit] ?? p.limit}.`,
+    {
+      inconclusive: true,
+      hint: (p) =>
+        p.limit === 'queries'
+          ? 'The zone makes resolution ask too many questions (a long chain of delegations or name servers); check its NS records.'
+          : "Check the zone's delegation: its NS records must lead to servers with addresses (glue) within a few steps.",
+    },
+  ),
+  'srv.owner_is_alias': def(
+    W,
+    (p: { owner: string; alias: string }) =>
+      `The SRV owner ${q(p.owner)} is a CNAME alias (of ${q(p.alias)}).`,
+    {
+      hint: (p) =>
+        `Replace the CNAME at ${p.owner} with the SRV record itself, so partners need not follow an alias.`,
+    },
+  ),
+  'dns.wildcard_answer': def(
+    I,
+    (p: { name: string; wildcard: string }) =>
+      `The answer for ${q(p.name)} is synthesised from the wildcard ${q(p.wildcard)}.`,
+  ),
+  'dns.lame_server': def(
+    W,
+    // `none`: no server of the zone answered authoritatively (then E: partners fail too).
+    (p: DnsWhere & { server: string; zone: string; reason: string; nameserver?: string; none?: boolean }) =>
+      `The name server ${p.nameserver ?? p.server} listed for ${q(p.zone)} did not answer authoritatively for ${p.name} ${p.type} (${p.reason}).`,
+    {
+      hint: (p) =>
+        p.none === true
+          ? `No server of ${p.zone} answers authoritatively for ${p.name}: partners cannot resolve it either. Fix the delegation (NS records) or the servers.`
+          : `Fix or remove ${p.nameserver ?? p.server} from the NS records of ${p.zone}: partners that ask it get no answer.`,
+    },
+  ),
+  'dns.inconsistent_servers': def(
+    W,
+    // `servers`: which servers gave which set, `a + b / c`.
+    (p: { name: string; type: string; zone: string; sets: number; servers: string }) =>
+      `The authoritative servers of ${q(p.zone)} give ${p.sets} different answers for ${p.name} ${p.type} (${p.servers}).`,
+    {
+      hint: (p) =>
+        `Make every authoritative server of ${p.zone} serve the same records (a stale secondary or a forgotten server): partners ask one at random.`,
+    },
+  ),
+  'dns.split_view': def(
+    W,
+    (p: { name: string; type: string; inside: string; outside: string }) =>
+      `What you see inside for ${p.name} ${p.type} (${p.inside}) differs from what partners see (${p.outside}).`,
+    {
+      hint: (p) =>
+        `Publish in public DNS what partners need for ${p.name}; the internal view is not what they see.`,
+    },
   ),
 
   // §9 Probe and certificate

@@ -2,29 +2,26 @@
  * `runPreflight`: the whole check of a provisioning request — offline rules, live DNS, and the
  * optional probe — as one Report (INTERFACE "Report", `schemaVersion: 1`). Nothing rejects on bad
  * input or a bad network; only invalid options (a name server that is not an IP literal…) throw.
+ * The plan is in `plan.ts`, scheduling and the deadline in `schedule.ts`, the live checks' merge in
+ * `assemble.ts`; the checks themselves in `../live/`.
  */
 
-import { isMicrosoftOnlineEdge } from '../../core/federation/microsoft-online.js';
-import { checkFqdn } from '../../core/fqdn/fqdn.js';
-import { isPlainObject } from '../../core/object-input.js';
 import type { Check, Report } from '../../core/report/report-types.js';
 import { checkStatus, summarize } from '../../core/report/status.js';
 import { checkProvisioningRequest } from '../../core/request/request.js';
 import { type Issue, makeIssue } from '../../core/result.js';
-import { checkSipDomain } from '../../core/sip-domain/sip-domain.js';
 import { TOOL_NAME, VERSION } from '../../core/version.js';
 import { clampDelay, onAbort } from '../abort.js';
-import {
-  addressClassIssue,
-  checkDomainWith,
-  createLiveContext,
-  type DomainReport,
-  type HostAddresses,
-  hostAddresses,
-  type LiveContext,
-  type LiveOptions,
-} from '../live/live.js';
+import { createLiveContext, defaultQueryBudget, type LiveContext } from '../live/context.js';
+import { checkDomainWith } from '../live/domain.js';
+import type { LiveOptions } from '../live/options.js';
+import { checkEdge } from '../live/target-check.js';
 import type { ProbeOptions, ProbeTarget } from '../probe/probe-edges.js';
+import { assembleLive, type LiveResults, probeTargetsFrom } from './assemble.js';
+import { jsonSafe, type Plan, planFrom } from './plan.js';
+import { raceDeadline, runScheduled } from './schedule.js';
+
+export { probeTargetsFrom };
 
 /** Options of {@link runPreflight}. */
 export interface PreflightOptions extends LiveOptions {
@@ -51,165 +48,10 @@ export const PREFLIGHT_DEFAULTS = Object.freeze({ deadlineMs: 30_000, concurrenc
 /** Past the deadline, the run waits at most this long for work that ignores the abort. */
 const DEADLINE_GRACE_MS = 100;
 
-interface Plan {
-  /** SIP domains to check, in request order. */
-  domains: string[];
-  /** Access Edge FQDNs with the SIP domains they serve. */
-  edges: { fqdn: string; domains: string[] }[];
-}
-
-/**
- * What to check live. A valid request is already normalised and checked (RULES §6: one edge per SIP
- * domain, no Microsoft 365 edge), so it is the plan as it stands. From an invalid one, every SIP
- * domain and Access Edge FQDN that is valid on its own (the rest cannot be asked about).
- */
-function planFrom(raw: unknown, valid: ReturnType<typeof checkProvisioningRequest>): Plan {
-  if (valid.ok) {
-    const { accessEdgeFqdn, sipDomains, additionalAccessEdges = [] } = valid.value;
-    const edges = [{ fqdn: accessEdgeFqdn, sipDomains }, ...additionalAccessEdges].map((edge) => ({
-      fqdn: edge.fqdn,
-      domains: [...(edge.sipDomains ?? [])],
-    }));
-    return { domains: edges.flatMap((edge) => edge.domains), edges };
-  }
-  const plan: Plan = { domains: [], edges: [] };
-  const addEdge = (fqdnInput: unknown, domainsInput: unknown) => {
-    const domains: string[] = [];
-    if (Array.isArray(domainsInput)) {
-      for (const input of domainsInput) {
-        const domain = checkSipDomain(input);
-        if (domain.ok && !plan.domains.includes(domain.value)) {
-          plan.domains.push(domain.value);
-          domains.push(domain.value);
-        }
-      }
-    }
-    const fqdn = checkFqdn(fqdnInput);
-    if (fqdn.ok && !isMicrosoftOnlineEdge(fqdn.value) && !plan.edges.some((e) => e.fqdn === fqdn.value)) {
-      plan.edges.push({ fqdn: fqdn.value, domains });
-    }
-  };
-  if (isPlainObject(raw)) {
-    addEdge(raw.accessEdgeFqdn, raw.sipDomains);
-    if (Array.isArray(raw.additionalAccessEdges)) {
-      for (const edge of raw.additionalAccessEdges) {
-        if (isPlainObject(edge)) addEdge(edge.fqdn, edge.sipDomains);
-      }
-    }
-  }
-  return plan;
-}
+/** SIP domains (and edges) in progress per lookup slot: enough to keep every slot busy. */
+const ITEMS_PER_SLOT = 4;
 
 const ms = (start: number) => Math.round(performance.now() - start);
-
-/** A JSON-safe copy of any value: BigInt as a string, a repeated object as "[Circular]", the rest as JSON has it. */
-function jsonSafe(value: unknown): unknown {
-  const seen = new WeakSet<object>();
-  try {
-    const text = JSON.stringify(value, (_key, item: unknown) => {
-      if (typeof item === 'bigint') return item.toString();
-      if (typeof item === 'object' && item !== null) {
-        if (seen.has(item)) return '[Circular]';
-        seen.add(item);
-      }
-      return item;
-    });
-    return text === undefined ? null : (JSON.parse(text) as unknown);
-  } catch {
-    return null; // a getter that throws, a toJSON that throws
-  }
-}
-
-/** The `edge` check of one Access Edge FQDN: `dns.edge_no_address`, `dns.private_address`, `dns.mixed_addresses`. */
-async function checkEdge(
-  context: LiveContext,
-  edge: { fqdn: string; domains: string[] },
-): Promise<{ check: Check; host: HostAddresses }> {
-  const start = performance.now();
-  const host = await hostAddresses(context, edge.fqdn);
-  const issues: Issue[] = [...host.problems];
-  if (host.addresses.length === 0 && host.complete) {
-    issues.push(
-      makeIssue('dns.edge_no_address', [], {
-        params: { fqdn: edge.fqdn },
-      }),
-    );
-  }
-  const cls = addressClassIssue(host);
-  if (cls) issues.push(cls);
-  return {
-    host,
-    check: {
-      id: 'edge',
-      subject: edge.fqdn,
-      status: checkStatus(issues),
-      issues,
-      evidence: {
-        sipDomains: edge.domains,
-        addresses: host.addresses.map((address) => ({ address, class: host.classes[address] })),
-        ...(host.aliases.length > 0 ? { aliases: host.aliases } : {}),
-      },
-      durationMs: ms(start),
-    },
-  };
-}
-
-/** A check for work the deadline cut off before it even reported (a resolver that ignores aborts). */
-function cutOff(id: Check['id'], subject: string, deadlineMs: number): Check {
-  const issues = [makeIssue('dns.deadline_exceeded', [], { params: { name: subject, deadlineMs } })];
-  return { id, subject, status: 'inconclusive', issues, durationMs: deadlineMs };
-}
-
-/** Resolves with the value, or with `fallback()` once `signal` aborts and `graceMs` more have passed. */
-function raceDeadline<T>(
-  work: Promise<T>,
-  signal: AbortSignal,
-  graceMs: number,
-  fallback: () => T,
-): Promise<T> {
-  return new Promise<T>((resolve) => {
-    let timer: NodeJS.Timeout | undefined;
-    const stopWaiting = onAbort(signal, () => {
-      timer = setTimeout(() => resolve(fallback()), graceMs);
-    });
-    const settle = (value: () => T) => {
-      if (timer) clearTimeout(timer);
-      stopWaiting();
-      resolve(value());
-    };
-    work.then(
-      (value) => settle(() => value),
-      () => settle(fallback),
-    );
-  });
-}
-
-/** The probe targets: each selected SRV target with its port, addresses, and every target sharing an address. */
-export function probeTargetsFrom(domains: readonly DomainReport[]): ProbeTarget[] {
-  const byKey = new Map<string, ProbeTarget>();
-  for (const domain of domains) {
-    for (const target of domain.targets) {
-      if (!target.selected || target.addresses.length === 0) continue;
-      const key = `${target.target}:${target.port}`;
-      if (!byKey.has(key)) {
-        byKey.set(key, {
-          target: target.target,
-          port: target.port,
-          addresses: [...target.addresses],
-          names: [],
-        });
-      }
-    }
-  }
-  const all = [...byKey.values()];
-  for (const probe of all) {
-    const names = new Set<string>([probe.target]);
-    for (const other of all)
-      if (other.addresses.some((a) => probe.addresses.includes(a))) names.add(other.target);
-    probe.names = [...names];
-  }
-  return all;
-}
 
 /**
  * Runs the whole preflight: the offline request rules, then (unless `offline`) the live DNS checks
@@ -219,18 +61,20 @@ export function probeTargetsFrom(domains: readonly DomainReport[]): ProbeTarget[
  * - When the request has errors, the live checks still run for each SIP domain and Access Edge FQDN
  *   that is valid on its own; the others are not asked about.
  * - `offline: true` → the report holds the `request` check alone (live checks are omitted, not `skipped`).
- * - Independent lookups run concurrently (`concurrency`), identical ones are asked once per run, and
- *   the whole run ends by `deadlineMs` (unfinished work → `dns.deadline_exceeded`, inconclusive).
+ * - Independent lookups run concurrently (`concurrency`), identical ones are asked once per run, at
+ *   most `queryBudget` are sent, and the whole run ends by `deadlineMs` plus a small constant, at
+ *   any size (unfinished work → `dns.deadline_exceeded`, inconclusive).
+ * - Related records (`dns.related_record`) only with `related: true`: the verdict needs three
+ *   questions per SIP domain (SRV, A, AAAA), related records add four.
  *
  * @param request - the provisioning request (RULES §6), any JSON value.
  * @param options - resolver options (`nameservers` @default system, `timeoutMs` @default 3000,
- *   `attempts` @default 2) or a `resolver`; `probe` (@default false), `offline` (@default false),
- *   `deadlineMs` (@default 30000), `concurrency` (@default 16), `onProgress`, `probeOptions`.
- * @returns the {@link Report}: checks `request`, `srv`, `srv-target`, `related`, `edge` (and `tcp`,
- *   `tls` with `probe`), with the codes of RULES §6–9 — among them `srv.missing`, `srv.near_miss`,
- *   `dns.target_no_address`, `dns.edge_no_address`, `dns.private_address`, `dns.target_address_mismatch`,
- *   and the inconclusive `dns.timeout`, `dns.server_failure`, `dns.network_error`,
- *   `dns.malformed_response`, `dns.deadline_exceeded`.
+ *   `attempts` @default 2) or a `resolver`; `resolution`, `rootServers`, `dohUrl`, `ca`,
+ *   `compareRecursive` (RULES §10); `probe` (@default false), `offline` (@default false),
+ *   `deadlineMs` (@default 30000), `concurrency` (@default 16), `related` (@default false),
+ *   `queryBudget` (@default 20 × (SIP domains + edges) + 1000), `onProgress`, `probeOptions`.
+ * @returns the {@link Report}: checks `request`, `srv`, `srv-target`, `edge`, `related` (on
+ *   request), and `tcp`, `tls` with `probe`, with the codes of RULES §6–10.
  * @throws TypeError / RangeError only for invalid options (configuration errors).
  * @example
  * const report = await runPreflight(
@@ -249,7 +93,6 @@ export async function runPreflight(request: unknown, given?: PreflightOptions | 
   if (!(concurrency >= 1)) throw new RangeError(`concurrency must be ≥ 1, got ${concurrency}`);
 
   const validated = checkProvisioningRequest(request);
-  const rawRequest = validated.ok ? undefined : jsonSafe(request);
   const requestIssues: Issue[] = [...validated.issues, makeIssue('pic.provisioning_site_retired', [])];
   const checks: Check[] = [
     {
@@ -260,13 +103,14 @@ export async function runPreflight(request: unknown, given?: PreflightOptions | 
       durationMs: ms(t0),
     },
   ];
+  const echoed = validated.ok ? validated.value : jsonSafe(request);
   const report = (): Report => ({
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: VERSION },
     startedAt: startedAt.toISOString(),
     durationMs: ms(t0),
     // The normalised request; an invalid one as received, made JSON-safe (BigInt, cycles).
-    request: validated.ok ? validated.value : rawRequest,
+    request: echoed,
     summary: summarize(checks),
     checks,
   });
@@ -274,102 +118,70 @@ export async function runPreflight(request: unknown, given?: PreflightOptions | 
 
   const plan = planFrom(request, validated);
   const controller = new AbortController();
-  const deadline = setTimeout(() => controller.abort(), deadlineMs);
+  // The deadline counts from the call, the offline rules included.
+  const deadline = setTimeout(() => controller.abort(), Math.max(0, deadlineMs - ms(t0)));
   const stopOuter = options.signal ? onAbort(options.signal, () => controller.abort()) : () => {};
   const { signal } = controller;
   try {
-    const context = createLiveContext({ ...options, signal, deadlineMs, concurrency });
-    const edgeFqdns = plan.edges.map((edge) => edge.fqdn);
-    const total = plan.domains.length + plan.edges.length;
-    let done = 0;
-    const progress = () => {
-      done++;
-      try {
-        options.onProgress?.(done, total);
-      } catch {
-        // a progress callback must not break the run
-      }
-    };
-
-    const domainResults: (DomainReport | undefined)[] = plan.domains.map(() => undefined);
-    const edgeResults: ({ check: Check; host: HostAddresses } | undefined)[] = plan.edges.map(
-      () => undefined,
-    );
-    const work = Promise.all([
-      ...plan.domains.map(async (domain, i) => {
-        domainResults[i] = await checkDomainWith(context, domain, edgeFqdns);
-        progress();
-      }),
-      ...plan.edges.map(async (edge, i) => {
-        edgeResults[i] = await checkEdge(context, edge);
-        progress();
-      }),
-    ]);
-    await raceDeadline(work, signal, DEADLINE_GRACE_MS, () => []);
-
-    // SRV targets, one check per target for the whole run (evidence lists the domains it serves).
-    const domainChecks: Check[] = [];
-    const targetChecks = new Map<string, Check>();
-    plan.domains.forEach((domain, i) => {
-      const result = domainResults[i];
-      if (!result) {
-        domainChecks.push(cutOff('srv', domain, deadlineMs));
-        return;
-      }
-      for (const check of result.checks) {
-        if (check.id !== 'srv-target') {
-          domainChecks.push(check);
-          continue;
-        }
-        const seen = targetChecks.get(check.subject);
-        if (seen) {
-          const domains = (seen.evidence?.domains as string[] | undefined) ?? [];
-          if (!domains.includes(domain)) domains.push(domain);
-          continue;
-        }
-        targetChecks.set(check.subject, check);
-        domainChecks.push(check);
-      }
+    // Planned zones (RULES §11) plug into the resolver choice behind createLiveContext (sources.ts).
+    const context = createLiveContext({
+      ...options,
+      queryBudget: options.queryBudget ?? defaultQueryBudget(plan.domains.length + plan.edges.length),
+      signal,
+      deadlineMs,
+      concurrency,
     });
-
-    // dns.target_address_mismatch: a target that is not a declared edge and shares no address with one.
-    const edgeAddresses = new Set<string>();
-    let edgesComplete = plan.edges.length > 0;
-    plan.edges.forEach((_edge, i) => {
-      const result = edgeResults[i];
-      if (!result?.host.complete) edgesComplete = false;
-      for (const address of result?.host.addresses ?? []) edgeAddresses.add(address);
-    });
-    if (edgesComplete && edgeAddresses.size > 0) {
-      for (const check of targetChecks.values()) {
-        if (edgeFqdns.includes(check.subject)) continue;
-        const addresses = ((check.evidence?.addresses as { address: string }[] | undefined) ?? []).map(
-          (a) => a.address,
-        );
-        if (addresses.length === 0 || addresses.some((address) => edgeAddresses.has(address))) continue;
-        check.issues.push(
-          makeIssue('dns.target_address_mismatch', [], {
-            params: { target: check.subject, edges: edgeFqdns.join(', ') },
-          }),
-        );
-        check.status = checkStatus(check.issues);
-      }
-    }
-
-    checks.push(...domainChecks);
-    plan.edges.forEach((edge, i) => {
-      checks.push(edgeResults[i]?.check ?? cutOff('edge', edge.fqdn, deadlineMs));
-    });
-
+    const results = await runLive(context, plan, options, signal, concurrency);
+    assembleLive(plan, results, deadlineMs, checks);
     if (options.probe && !signal.aborted) {
-      const targets = probeTargetsFrom(domainResults.filter((r): r is DomainReport => r !== undefined));
-      if (targets.length > 0) checks.push(...(await runProbe(targets, options, signal, concurrency)));
+      const done = results.domains.filter((r) => r !== undefined);
+      const targets = probeTargetsFrom(done);
+      if (targets.length > 0)
+        for (const check of await runProbe(targets, options, signal, concurrency)) checks.push(check);
     }
     return report();
   } finally {
     clearTimeout(deadline);
     stopOuter();
   }
+}
+
+/** The live checks of every planned SIP domain and edge, scheduled and bounded by the deadline. */
+async function runLive(
+  context: LiveContext,
+  plan: Plan,
+  options: PreflightOptions,
+  signal: AbortSignal,
+  concurrency: number,
+): Promise<LiveResults> {
+  const edgeFqdns = plan.edges.map((edge) => edge.fqdn);
+  const count = plan.domains.length;
+  const total = count + plan.edges.length;
+  // Plain arrays filled by index: whatever the deadline cut off stays undefined.
+  const results: LiveResults = { domains: new Array(count), edges: new Array(plan.edges.length) };
+  let done = 0;
+  const progress = () => {
+    done++;
+    try {
+      options.onProgress?.(done, total);
+    } catch {
+      // a progress callback must not break the run
+    }
+  };
+  // Edges first: few, and every target is compared with them.
+  const edges = plan.edges.length;
+  const work = runScheduled(total, concurrency * ITEMS_PER_SLOT, signal, async (index) => {
+    if (index < edges) results.edges[index] = await checkEdge(context, plan.edges[index]!);
+    else
+      results.domains[index - edges] = await checkDomainWith(
+        context,
+        plan.domains[index - edges]!,
+        edgeFqdns,
+      );
+    progress();
+  });
+  await raceDeadline(work, signal, DEADLINE_GRACE_MS, () => undefined);
+  return results;
 }
 
 /** Loads the prober only when asked (keeps node:tls out of the DNS path) and bounds it by the deadline. */
@@ -395,6 +207,8 @@ async function runProbe(
     const probeOptions: ProbeOptions = {
       timeoutMs: options.probeOptions?.timeoutMs ?? options.timeoutMs ?? 5000,
       concurrency: options.probeOptions?.concurrency ?? Math.min(concurrency, 8),
+      // `ca` (INTERFACE) is extra trust for DoH and the probe alike.
+      ...(options.ca !== undefined ? { ca: [String(options.ca)] } : {}),
       ...options.probeOptions,
       signal,
     };
