@@ -406,6 +406,65 @@ export const ISSUE_DEFINITIONS = {
     true,
   ),
 
+  // §11 Planned zones (issue 11: parseZoneFile, --zone, the zone command)
+  'zone.syntax_error': def(E, (p) => `Line ${s(p.line)}: ${s(p.reason, 'the line cannot be parsed')}.`),
+  'zone.include_unsupported': def(
+    E,
+    (p) => `Line ${s(p.line)}: $INCLUDE is not followed; a planned zone must be one file.`,
+  ),
+  'zone.generate_unsupported': def(E, (p) => `Line ${s(p.line)}: $GENERATE is not supported.`),
+  'zone.no_origin': def(
+    E,
+    (p) => `Line ${s(p.line)}: the relative name ${q(p.text)} needs an origin, and none is known.`,
+  ),
+  'zone.missing_trailing_dot': def(
+    E,
+    (p) =>
+      `Line ${s(p.line)}: the ${s(p.type)} target ${q(p.text)} has no trailing dot, so it is published as ${q(p.published)}.`,
+  ),
+  'zone.cname_and_other_data': def(
+    E,
+    (p) => `Line ${s(p.line)}: ${q(p.name)} has a CNAME (line ${s(p.cnameLine)}) and a ${s(p.type)} record.`,
+  ),
+  'zone.invalid_srv': def(E, (p) => `Line ${s(p.line)}: the SRV record ${s(p.reason, 'is invalid')}.`),
+  'zone.invalid_address': def(
+    E,
+    (p) =>
+      `Line ${s(p.line)}: ${q(p.text)} is not an ${s(p.family, 'IP')} address for a ${s(p.type)} record.`,
+  ),
+  'zone.invalid_ttl': def(
+    E,
+    (p) => `Line ${s(p.line)}: the TTL ${q(p.text)} is outside 0–2147483647 seconds.`,
+  ),
+  'zone.out_of_zone': def(W, (p) => `Line ${s(p.line)}: ${q(p.name)} is outside the origin ${q(p.origin)}.`),
+  'zone.occluded_data': def(
+    W,
+    (p) =>
+      `Line ${s(p.line)}: the ${s(p.type)} record at ${q(p.name)} is below the delegation ${q(p.delegation)} and is never served.`,
+  ),
+  'zone.ttl_mismatch': def(
+    W,
+    (p) =>
+      `Line ${s(p.line)}: the ${s(p.type)} records at ${q(p.name)} have different TTLs (${s(p.ttl)} here, ${s(p.expected)} on line ${s(p.firstLine)}).`,
+  ),
+  'zone.duplicate_record': def(
+    W,
+    (p) => `Line ${s(p.line)}: the record ${s(p.record)} repeats line ${s(p.firstLine)}.`,
+  ),
+  'zone.too_large': def(
+    E,
+    (p) => `Line ${s(p.line)}: the zone has more than ${s(p.max)} records; the rest is not read.`,
+  ),
+  'zone.issues_truncated': def(
+    I,
+    (p) => `${s(p.omitted)} more zone issues are not listed (the first ${s(p.shown)} are).`,
+  ),
+  'dns.skipped': def(
+    I,
+    (p) =>
+      `${s(p.name)} ${s(p.type, '')} was not looked up: it is outside the planned zones and the run is offline.`,
+  ),
+
   // Report context
   'pic.provisioning_site_retired': def(
     I,
