@@ -46,6 +46,7 @@ export type {
   ZoneFault,
   ZoneQuery,
   ZoneRecord,
+  ZoneRecordJson,
   ZoneRecordType,
   ZoneServer,
   ZoneServerOptions,

@@ -124,7 +124,17 @@ export type LookupOutcome =
    * Authoritative mode: over 16 referrals or 200 queries for one question, or a cycle of glueless
    * name servers (`dns.resolution_limit`).
    */
-  | (OutcomeBase & { kind: 'resolution_limit'; limit: 'referrals' | 'queries' | 'glueless_cycle'; detail?: string });
+  | (OutcomeBase & {
+      kind: 'resolution_limit';
+      limit: 'referrals' | 'queries' | 'glueless_cycle';
+      detail?: string;
+    })
+  /**
+   * Planned zones with no live resolution (`--zone … --offline`, RULES §11): the name is outside
+   * every plan, or delegated to a child zone not in the plan, and nothing was asked (`dns.skipped`).
+   * `aliases`: the planned CNAME links that led out of the plans.
+   */
+  | (OutcomeBase & { kind: 'skipped'; reason: 'offline'; aliases: CnameAnswer[] });
 
 /** The `kind` of a lookup outcome. */
 export type LookupKind = LookupOutcome['kind'];
@@ -210,5 +220,10 @@ export interface ExchangeOptions {
  * the reply, bounded by its timeout. `server` is `host:port` / `[v6]:port` (or the DoH URL).
  */
 export interface Exchanger {
-  exchange(server: string, name: string, type: QueryType, options?: ExchangeOptions): Promise<ExchangeOutcome>;
+  exchange(
+    server: string,
+    name: string,
+    type: QueryType,
+    options?: ExchangeOptions,
+  ): Promise<ExchangeOutcome>;
 }

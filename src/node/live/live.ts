@@ -208,6 +208,8 @@ export function lookupIssue(
       });
     case 'malformed':
       return makeIssue('dns.malformed_response', path, { params: { ...where, reason: outcome.reason } });
+    case 'skipped': // planned zones, offline (RULES §11): not asked
+      return makeIssue('dns.skipped', path, { params: { ...where, reason: outcome.reason } });
     default:
       return undefined;
   }
@@ -458,6 +460,7 @@ export async function checkDomainWith(
     if ('rcode' in outcome) evidence.rcode = outcome.rcode;
   }
   if (outcome.server) evidence.server = outcome.server;
+  if (outcome.source) evidence.source = outcome.source; // `planned` answers say so (RULES §11)
 
   const srvCheck: Check = {
     id: 'srv',

@@ -14,6 +14,8 @@ import { type Issue, makeIssue } from '../../core/result.js';
 import { checkSipDomain } from '../../core/sip-domain/sip-domain.js';
 import { TOOL_NAME, VERSION } from '../../core/version.js';
 import { clampDelay, onAbort } from '../abort.js';
+import type { PlannedZoneInput } from '../dns/planned-source.js';
+import { createResolver } from '../dns/resolver.js';
 import {
   addressClassIssue,
   checkDomainWith,
@@ -25,6 +27,7 @@ import {
   type LiveOptions,
 } from '../live/live.js';
 import type { ProbeOptions, ProbeTarget } from '../probe/probe-edges.js';
+import { markSkipped, planZones } from './zones.js';
 
 /** Options of {@link runPreflight}. */
 export interface PreflightOptions extends LiveOptions {
@@ -43,6 +46,11 @@ export interface PreflightOptions extends LiveOptions {
   onProgress?: (done: number, total: number) => void;
   /** Passed to the prober (`ca`, `connectTo`, `timeoutMs`, `now`…). */
   probeOptions?: Omit<ProbeOptions, 'signal'>;
+  /**
+   * Planned zones (RULES §11): names inside them are answered from the plan (`source: 'planned'`),
+   * the rest live — or `skipped` with `offline`, which then sends nothing. Each adds a `zone` check.
+   */
+  zones?: PlannedZoneInput[];
 }
 
 /** The defaults of {@link runPreflight}. */
@@ -271,7 +279,12 @@ export async function runPreflight(request: unknown, given?: PreflightOptions | 
     summary: summarize(checks),
     checks,
   });
-  if (options.offline) return report();
+  // Planned zones (RULES §11): answered from the plan, the rest live (or skipped offline).
+  const zoned = options.zones
+    ? planZones(options.zones, options.offline ? undefined : (options.resolver ?? createResolver(options)))
+    : undefined;
+  if (zoned) checks.push(...zoned.checks);
+  if (options.offline && !zoned) return report();
 
   const plan = planFrom(request, validated);
   const controller = new AbortController();
@@ -279,7 +292,13 @@ export async function runPreflight(request: unknown, given?: PreflightOptions | 
   const stopOuter = options.signal ? onAbort(options.signal, () => controller.abort()) : () => {};
   const { signal } = controller;
   try {
-    const context = createLiveContext({ ...options, signal, deadlineMs, concurrency });
+    const context = createLiveContext({
+      ...options,
+      ...(zoned ? { resolver: zoned.resolver } : {}),
+      signal,
+      deadlineMs,
+      concurrency,
+    });
     const edgeFqdns = plan.edges.map((edge) => edge.fqdn);
     const total = plan.domains.length + plan.edges.length;
     let done = 0;
@@ -363,10 +382,11 @@ export async function runPreflight(request: unknown, given?: PreflightOptions | 
       checks.push(edgeResults[i]?.check ?? cutOff('edge', edge.fqdn, deadlineMs));
     });
 
-    if (options.probe && !signal.aborted) {
+    if (options.probe && !options.offline && !signal.aborted) {
       const targets = probeTargetsFrom(domainResults.filter((r): r is DomainReport => r !== undefined));
       if (targets.length > 0) checks.push(...(await runProbe(targets, options, signal, concurrency)));
     }
+    if (zoned) markSkipped(checks);
     return report();
   } finally {
     clearTimeout(deadline);
