@@ -51,6 +51,7 @@ export class Lexer {
       let error: string | undefined;
       let openLine = 0;
       let ended = false;
+      let last = startLine;
       while (this.i < length) {
         const c = text.charCodeAt(this.i);
         if (c === NL) {
@@ -78,7 +79,9 @@ export class Lexer {
           depth = 0;
           continue;
         }
+        last = this.line;
         if (c === OPEN) {
+          // Nested parentheses are counted, as BIND does.
           if (depth === 0) openLine = this.line;
           depth++;
           this.i++;
@@ -147,7 +150,7 @@ export class Lexer {
       if (!ended && depth > 0 && error === undefined) {
         error = `the "(" on line ${openLine} is never closed`;
       }
-      const endLine = ended ? this.line - 1 : this.line;
+      const endLine = ended ? this.line - 1 : last;
       if (tokens.length === 0 && error === undefined) continue; // blank or comment-only line
       const entry: Entry = { tokens, line: startLine, endLine, blankOwner };
       if (error !== undefined) entry.error = error;
