@@ -139,43 +139,46 @@ function isIPv4(text: string): boolean {
   return parts === 4;
 }
 
-/** A character-string (RFC 1035 §5.1) decoded: `\X` → X, `\DDD` → the octet. */
+/** UTF-8 octets of `text` from `from` to `to` (a surrogate pair counts 2 + 2). */
+function octetsOf(text: string, from: number, to: number): number {
+  let octets = to - from;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) octets += c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 1 : 2;
+  }
+  return octets;
+}
+
+/** A character-string (RFC 1035 §5.1) decoded: `\X` → X, `\DDD` → the octet. Plain runs are copied whole. */
 function decodeString(
   text: string,
 ): { ok: true; value: string; octets: number } | { ok: false; detail: string } {
-  if (text.indexOf('\\') === -1) {
-    let octets = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      octets += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
-    }
-    return { ok: true, value: text, octets };
-  }
+  let slash = text.indexOf('\\');
+  if (slash === -1) return { ok: true, value: text, octets: octetsOf(text, 0, text.length) };
   let out = '';
   let octets = 0;
-  let i = 0;
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
-    if (c === 92) {
-      if (i + 1 >= text.length) return { ok: false, detail: 'a backslash at the end of a string' };
-      if (isDigit(text.charCodeAt(i + 1))) {
-        if (!(isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3))))
-          return { ok: false, detail: 'a \\DDD escape needs three digits' };
-        const code = Number(text.slice(i + 1, i + 4));
-        if (code > 255) return { ok: false, detail: `the escape \\${text.slice(i + 1, i + 4)} is over 255` };
-        out += String.fromCharCode(code);
-        i += 4;
-      } else {
-        out += text[i + 1];
-        i += 2;
-      }
-      octets++;
-      continue;
+  let from = 0;
+  while (slash !== -1) {
+    out += text.slice(from, slash);
+    octets += octetsOf(text, from, slash);
+    if (slash + 1 >= text.length) return { ok: false, detail: 'a backslash at the end of a string' };
+    if (isDigit(text.charCodeAt(slash + 1))) {
+      if (!(isDigit(text.charCodeAt(slash + 2)) && isDigit(text.charCodeAt(slash + 3))))
+        return { ok: false, detail: 'a \\DDD escape needs three digits' };
+      const code = Number(text.slice(slash + 1, slash + 4));
+      if (code > 255)
+        return { ok: false, detail: `the escape \\${text.slice(slash + 1, slash + 4)} is over 255` };
+      out += String.fromCharCode(code);
+      from = slash + 4;
+    } else {
+      out += text[slash + 1];
+      from = slash + 2;
     }
-    out += text[i];
-    octets += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdfff ? 2 : 3;
-    i++;
+    octets++;
+    slash = text.indexOf('\\', from);
   }
+  out += text.slice(from);
+  octets += octetsOf(text, from, text.length);
   return { ok: true, value: out, octets };
 }
 
