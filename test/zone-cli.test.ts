@@ -215,6 +215,7 @@ describe('runPreflight(request, { zones })', () => {
     ]);
     expect(check(report, 'srv', 'contoso.com').issues.map((i) => i.code)).toEqual([
       'federation.target_not_top_level',
+      'srv.target_not_declared_edge',
     ]);
     expect(report.summary.status).toBe('fail');
   });
