@@ -1,6 +1,13 @@
 // The ./dns entry: resolver, live checks, the Edge probe, runPreflight and report renderers (Node only).
 
 export type { Check, CheckId, CheckStatus, Report, ReportSummary } from './core/report/report-types.js';
+export type {
+  PlannedResolver,
+  PlannedResolverOptions,
+  PlannedZone,
+  PlannedZoneInput,
+} from './node/dns/planned-source.js';
+export { createPlannedResolver } from './node/dns/planned-source.js';
 export type { NameServer, ResolverOptions } from './node/dns/resolver.js';
 export { createResolver, parseNameServer, RESOLVER_DEFAULTS } from './node/dns/resolver.js';
 export type {
@@ -21,6 +28,8 @@ export type { RenderOptions, ReportFormat } from './node/preflight/render.js';
 export { renderReport } from './node/preflight/render.js';
 export type { PreflightOptions } from './node/preflight/run.js';
 export { PREFLIGHT_DEFAULTS, runPreflight } from './node/preflight/run.js';
+export type { LintZonesOptions } from './node/preflight/zones.js';
+export { lintPlannedZones } from './node/preflight/zones.js';
 export type {
   CertificateCheckOptions,
   CertificateEvidence,

@@ -266,3 +266,21 @@ describe('runPreflight(request, { zones })', () => {
     expect(report.checks.map((c) => c.id)).toEqual(['request']);
   });
 });
+
+describe('demo: the planned-zone step', () => {
+  test('text: after the live report, the forgotten trailing dot is caught before publishing', async () => {
+    const { code, stdout } = await runCli(['demo', '--no-probe']);
+    expect(code).toBe(0);
+    const step = stdout.slice(stdout.indexOf('Planned zone, before publishing'));
+    expect(step).toContain('planned/lakeshore-dental.com.zone');
+    expect(step).toContain('Line 18');
+    expect(step).toContain('[zone.missing_trailing_dot]');
+  });
+
+  test('json: stdout stays one report; the step is named on stderr', async () => {
+    const { code, stdout, stderr } = await runCli(['demo', '--no-probe', '--json']);
+    expect(code).toBe(0);
+    expect(() => JSON.parse(stdout)).not.toThrow();
+    expect(stderr).toContain('Planned zone step: pic-preflight zone');
+  });
+});
