@@ -284,3 +284,26 @@ describe('demo: the planned-zone step', () => {
     expect(stderr).toContain('Planned zone step: pic-preflight zone');
   });
 });
+
+describe('srv --zone', () => {
+  test('a planned domain is answered from its plan with no query; a zone with errors is named on stderr', async () => {
+    const { code, stdout, stderr } = await runCli([
+      'srv',
+      'contoso.com',
+      '--zone',
+      forgotten,
+      '--nameserver',
+      '127.0.0.1:9',
+      '--timeout',
+      '200',
+      '--json',
+    ]);
+    expect(code).toBe(1);
+    const line = JSON.parse(stdout) as { checks: Check[] };
+    expect(line.checks.find((c) => c.id === 'srv')?.evidence?.source).toBe('planned');
+    expect(line.checks.flatMap((c) => c.issues).map((i) => i.code)).toContain(
+      'federation.target_not_top_level',
+    );
+    expect(stderr).toContain('error(s) in the planned zone');
+  });
+});

@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import type { SrvRecord } from '../../core/federation/federation.js';
 import type { Check } from '../../core/report/report-types.js';
+import type { Resolver } from '../../node/dns/types.js';
 import type { LiveOptions } from '../../node/live/live.js';
 import { printable, STATUS_MARKS, summariseEvidence } from '../../node/preflight/render.js';
 import { type DnsFlags, dnsOptions, resolverSettings } from '../dns-flags.js';
@@ -21,8 +22,9 @@ import {
 } from '../io.js';
 import type { CommandContext } from '../run.js';
 import { issueLines, type Painter, painter, paintStatus, statusOf } from '../text.js';
+import { readZoneFiles, type ZoneFlags, zoneOptions } from '../zone-files.js';
 
-interface SrvFlags extends DnsFlags {
+interface SrvFlags extends DnsFlags, ZoneFlags {
   edge?: string[];
   concurrency?: number;
   json?: boolean;
@@ -49,7 +51,7 @@ export function registerSrv(program: Command, { io, setExitCode }: CommandContex
       'a declared Access Edge FQDN, repeatable (SRV targets are compared with them)',
       collect,
     );
-  dnsOptions(command)
+  zoneOptions(dnsOptions(command))
     .option('--concurrency <n>', `domains checked at once (default ${SRV_CONCURRENCY})`, positiveInt)
     .option('--json', 'one JSON object per domain (NDJSON) on stdout')
     .option('-v, --verbose', 'print each issue with its message and fix under the domain')
@@ -105,6 +107,20 @@ async function runSrv(values: string[], flags: SrvFlags, io: CliIo): Promise<num
   // once per domain.
   const { createResolver } = await import('../../node/dns/resolver.js');
   const options: LiveOptions = { ...settings, resolver: createResolver(settings) };
+  if (flags.zone !== undefined) {
+    // Planned zones (RULES §11): their names are answered from the plan, the rest live.
+    const zones = await readZoneFiles(flags.zone, flags.zoneOrigin);
+    const { createPlannedResolver } = await import('../../node/dns/planned-source.js');
+    const planned = createPlannedResolver({ zones, fallback: options.resolver as Resolver });
+    options.resolver = planned;
+    for (const zone of planned.zones) {
+      const errors = zone.issues.filter((issue) => issue.severity === 'error').length;
+      if (errors > 0)
+        io.stderr.write(
+          `${zone.fileName}: ${errors} error(s) in the planned zone; see pic-preflight zone ${zone.fileName}\n`,
+        );
+    }
+  }
   if (flags.edge !== undefined) options.accessEdgeFqdns = flags.edge;
 
   const tally = newTally();
