@@ -307,3 +307,25 @@ describe('srv --zone', () => {
     expect(stderr).toContain('error(s) in the planned zone');
   });
 });
+
+describe('hostile zone files', () => {
+  test('a UTF-16 file (Windows tools) is read as text', async () => {
+    const file = join(dir, 'utf16.contoso.com.zone');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(GOOD, 'utf16le')]));
+    const { code, stdout } = await runCli(['zone', file, '--origin', 'contoso.com', '--json']);
+    expect(code).toBe(0);
+    expect(check(json(stdout), 'srv', 'contoso.com').status).toBe('pass');
+  });
+
+  test('thousands of SIP domains in one zone: the first 1000 are checked, with a warning', async () => {
+    const body = Array.from(
+      { length: 1500 },
+      (_, i) => `_sipfederationtls._tcp.d${i} IN SRV 0 0 5061 sip.d${i}\n`,
+    ).join('');
+    const file = write('many.zone', `${GOOD}${body}`);
+    const { stdout } = await runCli(['zone', file, '--origin', 'contoso.com', '--json']);
+    const report = json(stdout);
+    expect(check(report, 'zone').issues.map((i) => i.code)).toContain('zone.too_many_domains');
+    expect(report.checks.filter((c) => c.id === 'srv')).toHaveLength(1000);
+  });
+});

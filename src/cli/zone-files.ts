@@ -6,6 +6,16 @@ import { collect, readErrorReason, stripBom, UsageError } from './io.js';
 /** The largest zone file read (64 MiB); a bigger one is refused with exit 2. */
 export const MAX_ZONE_FILE_BYTES = 64 * 1024 * 1024;
 
+/**
+ * The file's text: UTF-8, or UTF-16 when it starts with a UTF-16 byte-order mark (Windows tools
+ * write those); anything else undecodable stays as it is for the parser to refuse.
+ */
+export function decodeZoneText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  return stripBom(new TextDecoder('utf-8').decode(bytes));
+}
+
 /** The planned-zone flags of `check`. */
 export interface ZoneFlags {
   zone?: string[];
@@ -44,7 +54,7 @@ export async function readZoneFiles(files: readonly string[], origin?: string): 
             `cannot read zone file "${file}": ${size} bytes, over the ${MAX_ZONE_FILE_BYTES}-byte limit`,
           );
         }
-        text = stripBom(await handle.readFile('utf8'));
+        text = decodeZoneText(await handle.readFile());
       } finally {
         await handle.close();
       }

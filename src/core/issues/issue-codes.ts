@@ -459,6 +459,10 @@ export const ISSUE_DEFINITIONS = {
     I,
     (p) => `${s(p.omitted)} more zone issues are not listed (the first ${s(p.shown)} are).`,
   ),
+  'zone.too_many_domains': def(
+    W,
+    (p) => `The planned zones hold ${s(p.found)} SIP domains; the first ${s(p.max)} are checked.`,
+  ),
   'dns.skipped': def(
     I,
     (p) =>

@@ -371,6 +371,16 @@ describe('never throws; bounded', () => {
     expect(result.issues.map((i) => i.code)).toEqual(['input.not_string']);
   });
 
+  test('records are capped: zone.too_large on the first record past the cap, the rest not read', () => {
+    const result = parse('x IN A 192.0.2.2\n'.repeat(10), 'contoso.com');
+    expect(result.records).toHaveLength(13);
+    const body = Array.from({ length: 10 }, (_, i) => `x${i} IN TXT "a"\n`).join('');
+    const capped = parseZoneFile(`${HEAD}${body}`, { origin: 'contoso.com', maxRecords: 5 });
+    expect(capped.records).toHaveLength(5);
+    expect(capped.issues.map((i) => [i.code, i.params?.line])).toEqual([['zone.too_large', 7]]);
+    expect(capped.ok).toBe(false);
+  });
+
   test('issues are capped, with a summary', () => {
     const result = parse('x IN SVR 1\n'.repeat(MAX_ZONE_ISSUES + 50));
     expect(result.issues).toHaveLength(MAX_ZONE_ISSUES + 1);

@@ -23,6 +23,8 @@ export interface ParseZoneFileOptions {
   defaultTtl?: number;
   /** The file's name: names the origin when `origin` is not given, and goes into `params.file`. */
   fileName?: string;
+  /** Records read at most; past it, `zone.too_large` and the rest is not read. @default 1000000 */
+  maxRecords?: number;
 }
 
 /** What {@link parseZoneFile} found. `ok` is false when any issue is an error. */
@@ -272,6 +274,10 @@ export function parseZoneFile(text: unknown, options?: ParseZoneFileOptions | nu
     return finish(sink, records, initialOrigin, initialOrigin);
   }
 
+  const maxRecords =
+    typeof options?.maxRecords === 'number' && options.maxRecords >= 0
+      ? Math.min(options.maxRecords, MAX_ZONE_RECORDS)
+      : MAX_ZONE_RECORDS;
   const state: State = {
     origin: initialOrigin,
     zoneTtl: undefined,
@@ -283,8 +289,8 @@ export function parseZoneFile(text: unknown, options?: ParseZoneFileOptions | nu
   const origins: (string | undefined)[] = [];
   const lexer = new Lexer(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   for (let entry = lexer.next(); entry !== undefined; entry = lexer.next()) {
-    if (records.length >= MAX_ZONE_RECORDS) {
-      sink.add('zone.too_large', entry.line, undefined, { max: MAX_ZONE_RECORDS });
+    if (records.length >= maxRecords) {
+      sink.add('zone.too_large', entry.line, undefined, { max: maxRecords });
       break;
     }
     const end = entry.endLine > entry.line ? entry.endLine : undefined;

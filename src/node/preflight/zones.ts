@@ -5,7 +5,7 @@
 import { FEDERATION_SRV_PREFIX } from '../../core/federation/federation.js';
 import type { Check, Report } from '../../core/report/report-types.js';
 import { checkStatus, summarize } from '../../core/report/status.js';
-import type { Issue } from '../../core/result.js';
+import { type Issue, makeIssue } from '../../core/result.js';
 import { TOOL_NAME, VERSION } from '../../core/version.js';
 import {
   createPlannedResolver,
@@ -61,6 +61,9 @@ export function markSkipped(checks: Check[]): void {
   }
 }
 
+/** SIP domains {@link lintPlannedZones} checks at most (a hostile zone may hold a million). */
+export const MAX_LINT_DOMAINS = 1000;
+
 /** Options of {@link lintPlannedZones}. */
 export interface LintZonesOptions {
   /** SIP domains to check besides those found in the zones (`_sipfederationtls._tcp.D` owners). */
@@ -109,6 +112,17 @@ export async function lintPlannedZones(
   for (const given of options.domains ?? []) {
     const domain = given.toLowerCase().replace(/\.$/, '');
     if (!domains.includes(domain)) domains.push(domain);
+  }
+  if (domains.length > MAX_LINT_DOMAINS) {
+    const first = checks[0];
+    const note = makeIssue('zone.too_many_domains', [], {
+      params: { found: domains.length, max: MAX_LINT_DOMAINS },
+    });
+    if (first) {
+      first.issues.push(note);
+      first.status = checkStatus(first.issues);
+    }
+    domains.length = MAX_LINT_DOMAINS;
   }
   const context = createLiveContext({ resolver });
   const results = await Promise.all(
