@@ -23,6 +23,32 @@ function utf8Length(c: number): number {
 }
 
 /**
+ * The fast path of {@link readLabels} for plain ASCII names without escapes (nearly all of them):
+ * one scan for the label lengths, one `toLowerCase`. Undefined when the slow path is needed.
+ */
+function readPlainLabels(
+  text: string,
+): { ok: true; name: string; absolute: boolean; wire: number } | { ok: false; detail: string } | undefined {
+  const length = text.length;
+  const absolute = text.charCodeAt(length - 1) === DOT;
+  const end = absolute ? length - 1 : length;
+  let wire = 1;
+  let start = 0;
+  for (let i = 0; i <= end; i++) {
+    const c = i === end ? DOT : text.charCodeAt(i);
+    if (c === BACKSLASH || c >= 0x80) return undefined;
+    if (c !== DOT) continue;
+    const label = i - start;
+    if (label === 0) return { ok: false, detail: 'an empty label (two dots, or a leading dot)' };
+    if (label > 63) return { ok: false, detail: 'a label longer than 63 octets' };
+    wire += label + 1;
+    start = i + 1;
+  }
+  if (wire > 255) return { ok: false, detail: 'a name longer than 255 octets' };
+  return { ok: true, name: (absolute ? text.slice(0, end) : text).toLowerCase(), absolute, wire };
+}
+
+/**
  * Reads the labels of `text` (without `@`), normalised. Returns the name without the trailing dot,
  * whether it was absolute, and its wire length so far.
  */
@@ -30,6 +56,8 @@ function readLabels(
   text: string,
 ): { ok: true; name: string; absolute: boolean; wire: number } | { ok: false; detail: string } {
   if (text === '.') return { ok: true, name: '', absolute: true, wire: 1 };
+  const fast = readPlainLabels(text);
+  if (fast !== undefined) return fast;
   let out = '';
   let labelOctets = 0;
   let wire = 1; // the root label

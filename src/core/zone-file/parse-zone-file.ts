@@ -392,26 +392,52 @@ function directive(entry: Entry, state: State, sink: IssueSink): string | undefi
   return undefined;
 }
 
+/** Reports a syntax error of a record; returns undefined (the record is dropped). */
+function reject(sink: IssueSink, line: number, end: number | undefined, reason: string): undefined {
+  sink.add('zone.syntax_error', line, end, { reason });
+  return undefined;
+}
+
+/** Reports a syntax error in RDATA; returns false (the record is dropped). */
+function fail(sink: IssueSink, line: number, end: number | undefined, reason: string): false {
+  sink.add('zone.syntax_error', line, end, { reason });
+  return false;
+}
+
+/** True when RDATA has no token past `count`; else reports the extra data. */
+function noExtra(
+  sink: IssueSink,
+  record: ZoneRecord,
+  rdata: Token[],
+  end: number | undefined,
+  count: number,
+): boolean {
+  if (rdata.length <= count) return true;
+  return fail(
+    sink,
+    record.line,
+    end,
+    `the ${record.type} record has extra data ${JSON.stringify(clip(rawText(rdata[count]!)))}`,
+  );
+}
+
 /** Reads one record entry, reporting its problems; undefined when it cannot be kept. */
 function readRecord(entry: Entry, state: State, sink: IssueSink): ZoneRecord | undefined {
   const { tokens } = entry;
   const line = entry.line;
   const end = entry.endLine > line ? entry.endLine : undefined;
-  const syntax = (reason: string) => {
-    sink.add('zone.syntax_error', line, end, { reason });
-    return undefined;
-  };
   let index = 0;
   let owner: string;
   if (entry.blankOwner) {
     if (state.lastOwner === null) return undefined; // the owner line was already reported
-    if (state.lastOwner === undefined) return syntax('a record with a blank owner comes before any owner');
+    if (state.lastOwner === undefined)
+      return reject(sink, line, end, 'a record with a blank owner comes before any owner');
     owner = state.lastOwner;
   } else {
     const token = tokens[index++]!;
     if (token.quoted) {
       state.lastOwner = null;
-      return syntax('an owner name cannot be a quoted string');
+      return reject(sink, line, end, 'an owner name cannot be a quoted string');
     }
     const name = absoluteName(token.text, state.origin);
     if (!name.ok) {
@@ -426,7 +452,7 @@ function readRecord(entry: Entry, state: State, sink: IssueSink): ZoneRecord | u
         );
         return undefined;
       }
-      return syntax(`owner ${JSON.stringify(clip(token.text))}: ${name.detail}`);
+      return reject(sink, line, end, `owner ${JSON.stringify(clip(token.text))}: ${name.detail}`);
     }
     owner = name.name;
     state.lastOwner = owner;
@@ -450,7 +476,8 @@ function readRecord(entry: Entry, state: State, sink: IssueSink): ZoneRecord | u
         );
         return undefined;
       }
-      if (value === undefined) return syntax(`${JSON.stringify(clip(token.text))} is not a TTL`);
+      if (value === undefined)
+        return reject(sink, line, end, `${JSON.stringify(clip(token.text))} is not a TTL`);
       ttl = value;
       index++;
       continue;
@@ -461,11 +488,14 @@ function readRecord(entry: Entry, state: State, sink: IssueSink): ZoneRecord | u
     index++;
   }
   const typeToken = tokens[index++];
-  if (typeToken === undefined) return syntax('the record has no type');
-  if (typeToken.quoted) return syntax('a record type cannot be a quoted string');
+  if (typeToken === undefined) return reject(sink, line, end, 'the record has no type');
+  if (typeToken.quoted) return reject(sink, line, end, 'a record type cannot be a quoted string');
   const type = normaliseType(typeToken.text);
   if (type === undefined) {
-    return syntax(
+    return reject(
+      sink,
+      line,
+      end,
       normaliseClass(typeToken.text) !== undefined
         ? `the class ${clip(typeToken.text)} is given twice`
         : `unknown record type ${JSON.stringify(clip(typeToken.text))}`,
@@ -565,35 +595,27 @@ function readData(
   end: number | undefined,
 ): boolean {
   const { type, line } = record;
-  const syntax = (reason: string) => {
-    sink.add('zone.syntax_error', line, end, { reason });
-    return false;
-  };
   // RFC 3597 generic data `\# length hex…` is accepted for every type and kept opaque.
   if (rdata[0] !== undefined && !rdata[0].quoted && rdata[0].text === '\\#') {
     const length = rdata[1] ? parseUint(rdata[1].text, 65535) : undefined;
-    if (length === undefined) return syntax('\\# needs a length');
+    if (length === undefined) return fail(sink, line, end, '\\# needs a length');
     let hex = '';
     for (const token of rdata.slice(2)) hex += token.text;
     if (hex.length !== length * 2 || !/^[0-9a-fA-F]*$/.test(hex))
-      return syntax(`the \\# data is not ${length} octets of hex`);
+      return fail(sink, line, end, `the \\# data is not ${length} octets of hex`);
     record.data = rdata.map(rawText).join(' ');
     return true;
   }
   if (!UNDERSTOOD_TYPES.has(type)) {
-    if (rdata.length === 0 && type !== 'NULL') return syntax(`the ${type} record has no data`);
+    if (rdata.length === 0 && type !== 'NULL') return fail(sink, line, end, `the ${type} record has no data`);
     record.data = rdata.map(rawText).join(' ');
     return true;
   }
-  const extra = (count: number) =>
-    rdata.length > count
-      ? syntax(`the ${type} record has extra data ${JSON.stringify(clip(rawText(rdata[count]!)))}`)
-      : true;
   switch (type) {
     case 'A':
     case 'AAAA': {
       const token = rdata[0];
-      if (token === undefined) return syntax(`the ${type} record has no address`);
+      if (token === undefined) return fail(sink, line, end, `the ${type} record has no address`);
       const family = type === 'A' ? 'IPv4' : 'IPv6';
       const valid =
         !token.quoted &&
@@ -602,7 +624,7 @@ function readData(
         sink.add('zone.invalid_address', line, end, { type, family, text: clip(token.text) });
         return false;
       }
-      if (!extra(1)) return false;
+      if (!noExtra(sink, record, rdata, end, 1)) return false;
       record.address = type === 'AAAA' ? token.text.toLowerCase() : token.text;
       record.data = record.address;
       return true;
@@ -612,16 +634,17 @@ function readData(
     case 'PTR':
     case 'DNAME': {
       const target = nameField(rdata[0], record, state, sink, end, 'target', type !== 'PTR');
-      if (target === undefined || !extra(1)) return false;
+      if (target === undefined || !noExtra(sink, record, rdata, end, 1)) return false;
       record.target = target;
       record.data = dotted(target);
       return true;
     }
     case 'MX': {
       const preference = rdata[0] && !rdata[0].quoted ? parseUint(rdata[0].text, 65535) : undefined;
-      if (preference === undefined) return syntax('the MX preference must be a number from 0 to 65535');
+      if (preference === undefined)
+        return fail(sink, line, end, 'the MX preference must be a number from 0 to 65535');
       const exchange = nameField(rdata[1], record, state, sink, end, 'exchange', true);
-      if (exchange === undefined || !extra(2)) return false;
+      if (exchange === undefined || !noExtra(sink, record, rdata, end, 2)) return false;
       record.preference = preference;
       record.exchange = exchange;
       record.data = `${preference} ${dotted(exchange)}`;
@@ -665,7 +688,7 @@ function readData(
         return false;
       }
       const target = nameField(rdata[3], record, state, sink, end, 'target', true);
-      if (target === undefined || !extra(4)) return false;
+      if (target === undefined || !noExtra(sink, record, rdata, end, 4)) return false;
       [record.priority, record.weight, record.port] = values as [number, number, number];
       record.target = target;
       record.data = `${values.join(' ')} ${dotted(target)}`;
@@ -673,13 +696,18 @@ function readData(
     }
     case 'TXT':
     case 'SPF': {
-      if (rdata.length === 0) return syntax(`the ${type} record has no text`);
+      if (rdata.length === 0) return fail(sink, line, end, `the ${type} record has no text`);
       const strings: string[] = [];
       for (const token of rdata) {
         const decoded = decodeString(token.text);
-        if (!decoded.ok) return syntax(decoded.detail);
+        if (!decoded.ok) return fail(sink, line, end, decoded.detail);
         if (decoded.octets > 255)
-          return syntax(`a ${type} string is ${decoded.octets} octets long; at most 255 fit in one string`);
+          return fail(
+            sink,
+            line,
+            end,
+            `a ${type} string is ${decoded.octets} octets long; at most 255 fit in one string`,
+          );
         strings.push(decoded.value);
       }
       record.strings = strings;
@@ -692,16 +720,17 @@ function readData(
       const rname = nameField(rdata[1], record, state, sink, end, 'mailbox', false);
       if (rname === undefined) return false;
       const serial = rdata[2] && !rdata[2].quoted ? parseUint(rdata[2].text, 4_294_967_295) : undefined;
-      if (serial === undefined) return syntax('the SOA serial must be a number from 0 to 4294967295');
+      if (serial === undefined)
+        return fail(sink, line, end, 'the SOA serial must be a number from 0 to 4294967295');
       const timers: number[] = [];
       for (const [k, field] of (['refresh', 'retry', 'expire', 'minimum'] as const).entries()) {
         const token = rdata[3 + k];
         const value = token && !token.quoted ? parseTtl(token.text) : undefined;
         if (value === undefined || value === 'range')
-          return syntax(`the SOA ${field} is missing or not a time`);
+          return fail(sink, line, end, `the SOA ${field} is missing or not a time`);
         timers.push(value);
       }
-      if (!extra(7)) return false;
+      if (!noExtra(sink, record, rdata, end, 7)) return false;
       record.mname = mname;
       record.rname = rname;
       record.serial = serial;
@@ -716,15 +745,15 @@ function readData(
     }
     case 'CAA': {
       const flags = rdata[0] && !rdata[0].quoted ? parseUint(rdata[0].text, 255) : undefined;
-      if (flags === undefined) return syntax('the CAA flags must be a number from 0 to 255');
+      if (flags === undefined) return fail(sink, line, end, 'the CAA flags must be a number from 0 to 255');
       const tag = rdata[1];
       if (tag === undefined || tag.quoted || !/^[A-Za-z0-9]{1,15}$/.test(tag.text))
-        return syntax('the CAA tag must be 1–15 letters or digits');
+        return fail(sink, line, end, 'the CAA tag must be 1–15 letters or digits');
       const value = rdata[2];
-      if (value === undefined) return syntax('the CAA record has no value');
+      if (value === undefined) return fail(sink, line, end, 'the CAA record has no value');
       const decoded = decodeString(value.text);
-      if (!decoded.ok) return syntax(decoded.detail);
-      if (!extra(3)) return false;
+      if (!decoded.ok) return fail(sink, line, end, decoded.detail);
+      if (!noExtra(sink, record, rdata, end, 3)) return false;
       record.flags = flags;
       record.tag = tag.text.toLowerCase();
       record.value = decoded.value;
@@ -732,5 +761,5 @@ function readData(
       return true;
     }
   }
-  return syntax(`the ${type} record cannot be read`);
+  return fail(sink, line, end, `the ${type} record cannot be read`);
 }
