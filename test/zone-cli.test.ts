@@ -329,3 +329,17 @@ describe('hostile zone files', () => {
     expect(report.checks.filter((c) => c.id === 'srv')).toHaveLength(1000);
   });
 });
+
+describe('an owner that lost its trailing dot', () => {
+  test('the SIP domain meant is checked: srv.missing with the near miss at _sipfederationtls._tcp.D.D', async () => {
+    const file = write(
+      'owner.contoso.com.zone',
+      GOOD.replace('_sipfederationtls._tcp IN', '_sipfederationtls._tcp.contoso.com IN'),
+    );
+    const { code, stdout } = await runCli(['zone', file, '--origin', 'contoso.com', '--json']);
+    expect(code).toBe(1);
+    const srv = check(json(stdout), 'srv', 'contoso.com');
+    expect(srv.issues.map((i) => i.code)).toEqual(['srv.missing', 'srv.near_miss']);
+    expect(srv.issues[1]?.params?.name).toBe('_sipfederationtls._tcp.contoso.com.contoso.com');
+  });
+});

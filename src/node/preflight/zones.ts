@@ -80,7 +80,15 @@ export function sipDomainsInZones(zones: readonly PlannedZone[]): string[] {
   for (const zone of zones) {
     for (const record of zone.records) {
       if (!record.name.startsWith(prefix)) continue;
-      const domain = record.name.slice(prefix.length);
+      let domain = record.name.slice(prefix.length);
+      // An owner that lost its trailing dot (`_sipfederationtls._tcp.contoso.com` in contoso.com
+      // becomes …contoso.com.contoso.com): the SIP domain meant is the first part (the check then
+      // reports srv.missing with the near miss).
+      const origin = zone.origin;
+      if (origin !== undefined && domain.endsWith(`.${origin}`)) {
+        const meant = domain.slice(0, -(origin.length + 1));
+        if (meant === origin || meant.endsWith(`.${origin}`)) domain = meant;
+      }
       if (domain !== '' && !seen.has(domain)) {
         seen.add(domain);
         domains.push(domain);
