@@ -77,7 +77,10 @@ export function registerCheck(program: Command, { io, setExitCode }: CommandCont
       .option('--agreement <number>', 'agreement number (agreementNumber)')
       .option('--agreement-type <type>', 'volume-licensing, partner-network, spla or high-volume-services')
       .addOption(
-        new Option('--offline', 'run the offline rules only: no DNS query, no connection').conflicts('probe'),
+        new Option(
+          '--offline',
+          'run the offline rules only: no DNS query, no connection (with --zone: names in the planned zones are answered from them, the rest skipped)',
+        ).conflicts('probe'),
       ),
   )
     .addHelpText(
