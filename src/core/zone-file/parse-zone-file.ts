@@ -271,7 +271,7 @@ export function parseZoneFile(text: unknown, options?: ParseZoneFileOptions | nu
     sink.add('zone.syntax_error', line, undefined, {
       reason: 'the file holds binary data (a NUL byte); it is not a zone file',
     });
-    return finish(sink, records, initialOrigin, initialOrigin);
+    return finish(sink, records, initialOrigin);
   }
 
   const maxRecords =
@@ -313,15 +313,10 @@ export function parseZoneFile(text: unknown, options?: ParseZoneFileOptions | nu
   const soa = records.find((r) => r.type === 'SOA');
   const apex = initialOrigin ?? soa?.name ?? firstOrigin;
   checkZoneRecords(records, origins, apex, sink);
-  return finish(sink, records, apex, initialOrigin);
+  return finish(sink, records, apex);
 }
 
-function finish(
-  sink: IssueSink,
-  records: ZoneRecord[],
-  origin: string | undefined,
-  _initial: string | undefined,
-): ParsedZone {
+function finish(sink: IssueSink, records: ZoneRecord[], origin: string | undefined): ParsedZone {
   const issues = sink.issues.sort((a, b) => Number(a.params?.line ?? 0) - Number(b.params?.line ?? 0));
   if (sink.omitted > 0) {
     issues.push(

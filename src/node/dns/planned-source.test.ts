@@ -185,3 +185,16 @@ describe('CNAME loops and records given directly', () => {
     expect((await resolver.lookup('x.contoso.com', 'A')).kind).toBe('nxdomain');
   });
 });
+
+describe('zones given in several files', () => {
+  test('two files of one zone are served together', async () => {
+    const resolver = createPlannedResolver({
+      zones: [
+        { origin: 'contoso.com', text: '_sipfederationtls._tcp IN SRV 0 0 5061 sip.contoso.com.\n' },
+        { origin: 'contoso.com', text: 'sip IN A 192.0.2.1\n' },
+      ],
+    });
+    expect((await resolver.lookup('sip.contoso.com', 'A')).kind).toBe('answer');
+    expect((await resolver.lookup('_sipfederationtls._tcp.contoso.com', 'SRV')).kind).toBe('answer');
+  });
+});

@@ -190,11 +190,16 @@ function answerIn(zone: Index, name: string, type: RecordType): Step {
 export function createPlannedResolver(options: PlannedResolverOptions): PlannedResolver {
   const zones = readPlannedZones(options?.zones ?? []);
   const fallback = options?.fallback;
-  const indexes: Index[] = [];
+  // Files of one zone (same apex) are served together.
+  const byApex = new Map<string, ZoneRecord[]>();
   for (const zone of zones) {
     const apex = zone.origin ?? zone.records.find((r) => r.type === 'SOA')?.name;
-    if (apex !== undefined) indexes.push(indexZone(apex, zone.records));
+    if (apex === undefined) continue;
+    const records = byApex.get(apex);
+    if (records === undefined) byApex.set(apex, [...zone.records]);
+    else for (const record of zone.records) records.push(record);
   }
+  const indexes = [...byApex].map(([apex, records]) => indexZone(apex, records));
   // The deepest zone holding a name answers for it (a child zone in the plan beats its parent's cut).
   indexes.sort((a, b) => b.apex.length - a.apex.length);
   const zoneOf = (name: string) => indexes.find((zone) => isAtOrBelow(name, zone.apex));

@@ -280,9 +280,10 @@ export async function runPreflight(request: unknown, given?: PreflightOptions | 
     checks,
   });
   // Planned zones (RULES §11): answered from the plan, the rest live (or skipped offline).
-  const zoned = options.zones
-    ? planZones(options.zones, options.offline ? undefined : (options.resolver ?? createResolver(options)))
-    : undefined;
+  const zoned =
+    Array.isArray(options.zones) && options.zones.length > 0
+      ? planZones(options.zones, options.offline ? undefined : (options.resolver ?? createResolver(options)))
+      : undefined;
   if (zoned) checks.push(...zoned.checks);
   if (options.offline && !zoned) return report();
 
