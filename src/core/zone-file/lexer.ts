@@ -31,6 +31,11 @@ const OPEN = 40;
 const CLOSE = 41;
 const QUOTE = 34;
 const BACKSLASH = 92;
+/**
+ * Fields one entry may hold: RDATA is at most 65,535 octets (RFC 1035 §3.2.1), so a record with more
+ * fields cannot be real; the cap keeps a hostile file (one `(` and millions of words) from filling memory.
+ */
+export const MAX_ENTRY_TOKENS = 70_000;
 
 /** Reads entries one at a time; `next()` returns `undefined` at the end of the text. */
 export class Lexer {
@@ -80,6 +85,12 @@ export class Lexer {
           continue;
         }
         last = this.line;
+        if (tokens.length >= MAX_ENTRY_TOKENS) {
+          error = `a record with more than ${MAX_ENTRY_TOKENS} fields`;
+          tokens.length = 0;
+          depth = 0;
+          continue;
+        }
         if (c === OPEN) {
           // Nested parentheses are counted, as BIND does.
           if (depth === 0) openLine = this.line;

@@ -398,6 +398,9 @@ describe('never throws; bounded', () => {
     expect(open.issues[0]).toMatchObject({ code: 'zone.syntax_error', params: { line: 5, endLine: 10_005 } });
     const quote = parse(`x IN TXT "${'q'.repeat(1 << 20)}`);
     expect(quote.issues.map((i) => i.code)).toEqual(['zone.syntax_error']);
+    const words = parse(`x IN TXT (${' a'.repeat(200_000)} )\nok IN A 192.0.2.3\n`);
+    expect(found(words)).toEqual([['zone.syntax_error', 5, undefined]]);
+    expect(words.records.at(-1)?.name).toBe('ok.contoso.com');
     expect(performance.now() - start).toBeLessThan(5000);
   });
 
