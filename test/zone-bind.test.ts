@@ -68,6 +68,9 @@ describe.skipIf(!hasBind)('named-checkzone agrees', () => {
     'x IN CAA 0 "issue" "ca"',
     `x IN TXT "${'a'.repeat(256)}"`,
     'x IN ANY 192.0.2.2',
+    'x IN TYPE0 \\# 0',
+    'x IN NULL',
+    'x CH TXT "a"',
   ])('syntax error: %s', (line) => {
     const text = `${HEAD}${line}\n`;
     const result = parseZoneFile(text, { origin: 'contoso.com' });

@@ -124,6 +124,9 @@ describe('zone.syntax_error', () => {
     ['a TXT string over 255 octets', `x IN TXT "${'a'.repeat(256)}"`, 5, undefined],
     ['quoted CAA tag', 'x IN CAA 0 "issue" "ca"', 5, undefined],
     ['meta type ANY', 'x IN ANY 192.0.2.2', 5, undefined],
+    ['meta type TYPE0', 'x IN TYPE0 \\# 0', 5, undefined],
+    ['NULL without data', 'x IN NULL', 5, undefined],
+    ['another class than the zone’s', 'x CH TXT "a"', 5, undefined],
     ['multi-line record with an error', 'x IN SOA ns1 hostmaster (\n 1 2 3 )', 5, 6],
   ])('%s', (_label, body, line, endLine) => {
     const result = parse(`${body}\n`);

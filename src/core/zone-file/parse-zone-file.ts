@@ -215,6 +215,8 @@ interface State {
   /** The last TTL written on a record (RFC 1035 §5.1: used when neither the record nor `$TTL` gives one). */
   lastTtl: number | undefined;
   lastOwner: string | undefined | null;
+  /** The class of the zone: the first record's (RFC 1035 §5.1: all records of a file share it). */
+  zoneClass: string | undefined;
   defaultTtl: number;
 }
 
@@ -283,6 +285,7 @@ export function parseZoneFile(text: unknown, options?: ParseZoneFileOptions | nu
     zoneTtl: undefined,
     lastTtl: undefined,
     lastOwner: undefined,
+    zoneClass: undefined,
     defaultTtl,
   };
   let firstOrigin: string | undefined;
@@ -496,13 +499,17 @@ function readRecord(entry: Entry, state: State, sink: IssueSink): ZoneRecord | u
         : `unknown record type ${JSON.stringify(clip(typeToken.text))}`,
     );
   }
+  const recordClass = klass ?? state.zoneClass ?? 'IN';
+  if (state.zoneClass === undefined) state.zoneClass = recordClass;
+  else if (recordClass !== state.zoneClass)
+    return reject(sink, line, end, `the class ${recordClass} in a zone of class ${state.zoneClass}`);
   if (ttl !== undefined) state.lastTtl = ttl;
   const rdata = tokens.slice(index);
   const record: ZoneRecord = {
     name: owner,
     type,
     ttl: ttl ?? state.zoneTtl ?? state.lastTtl ?? state.defaultTtl,
-    class: klass ?? 'IN',
+    class: recordClass,
     line,
     data: '',
   };
@@ -602,7 +609,7 @@ function readData(
     return true;
   }
   if (!UNDERSTOOD_TYPES.has(type)) {
-    if (rdata.length === 0 && type !== 'NULL') return fail(sink, line, end, `the ${type} record has no data`);
+    if (rdata.length === 0) return fail(sink, line, end, `the ${type} record has no data`);
     record.data = rdata.map(rawText).join(' ');
     return true;
   }

@@ -115,7 +115,9 @@ export function normaliseType(text: string): string | undefined {
   const upper = text.toUpperCase();
   if (UNDERSTOOD_TYPES.has(upper) || OPAQUE_TYPES.has(upper)) return upper;
   const n = numberAfter(upper, 'TYPE');
-  return n === undefined ? undefined : `TYPE${n}`;
+  // RFC 6895 §3.1: 0, OPT (41) and 128–255 are meta types and QTYPEs, never data in a zone.
+  if (n === undefined || n === 0 || n === 41 || (n >= 128 && n <= 255)) return undefined;
+  return `TYPE${n}`;
 }
 
 /** `TYPE65534` → 65534 (1–5 digits, ≤ 65535), else undefined. */
