@@ -71,6 +71,10 @@ describe.skipIf(!hasBind)('named-checkzone agrees', () => {
     'x IN TYPE0 \\# 0',
     'x IN NULL',
     'x CH TXT "a"',
+    'x IN TXT \\',
+    '@ IN SOA ns1 h 2 3 4 5 6',
+    'x IN A \\# 3 010203',
+    'x IN SRV \\# 0',
   ])('syntax error: %s', (line) => {
     const text = `${HEAD}${line}\n`;
     const result = parseZoneFile(text, { origin: 'contoso.com' });

@@ -137,8 +137,11 @@ export class Lexer {
         while (j < length) {
           const d = text.charCodeAt(j);
           if (d === BACKSLASH) {
-            if (text.charCodeAt(j + 1) === NL) this.line++;
-            j += 2;
+            // Outside quotes a backslash does not escape the line end (BIND: a syntax error); the
+            // token ends with it, and reading it as a name or string reports the dangling backslash.
+            const next = text.charCodeAt(j + 1);
+            j += next === NL || next === CR ? 1 : 2;
+            if (next === NL || next === CR) break;
             continue;
           }
           if (

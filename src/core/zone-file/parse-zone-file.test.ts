@@ -83,6 +83,8 @@ describe('syntax (RULES §11, RFC 1035 §5.1)', () => {
         'x SSHFP 1 1 123456789abcdef67890123456789abcdef67890',
         'x TYPE65534 \\# 2 abcd',
         'x A \\# 4 c0000202',
+        'y IN AAAA \\# 16 20010db8000000000000000000000001',
+        'z CLASS1 A 192.0.2.3',
       ].join('\n'),
     );
     expect(result.issues).toEqual([]);
@@ -96,6 +98,14 @@ describe('syntax (RULES §11, RFC 1035 §5.1)', () => {
       'SSHFP',
       'TYPE65534',
       'A',
+      'AAAA',
+      'A',
+    ]);
+    // RFC 3597: generic data of an address type is the address; CLASS1 is IN.
+    expect(records.slice(7).map((r) => [r.address, r.class])).toEqual([
+      ['192.0.2.2', 'IN'],
+      ['2001:db8:0:0:0:0:0:1', 'IN'],
+      ['192.0.2.3', 'IN'],
     ]);
     expect(records[0]).toMatchObject({ preference: 10, exchange: 'mail.contoso.com' });
     expect(records[1]).toMatchObject({ flags: 0, tag: 'issue', value: 'ca.example.net' });
@@ -127,6 +137,11 @@ describe('zone.syntax_error', () => {
     ['meta type TYPE0', 'x IN TYPE0 \\# 0', 5, undefined],
     ['NULL without data', 'x IN NULL', 5, undefined],
     ['another class than the zone’s', 'x CH TXT "a"', 5, undefined],
+    ['a backslash before the line end', 'x IN TXT \\', 5, undefined],
+    ['a second SOA', '@ IN SOA ns1 h 2 3 4 5 6', 5, undefined],
+    ['an SOA below the top', 'sub IN SOA ns1 h 2 3 4 5 6', 5, undefined],
+    ['generic data of the wrong size for A', 'x IN A \\# 3 010203', 5, undefined],
+    ['empty generic data for SRV', 'x IN SRV \\# 0', 5, undefined],
     ['multi-line record with an error', 'x IN SOA ns1 hostmaster (\n 1 2 3 )', 5, 6],
   ])('%s', (_label, body, line, endLine) => {
     const result = parse(`${body}\n`);

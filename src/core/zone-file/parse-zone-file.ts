@@ -605,6 +605,23 @@ function readData(
     for (const token of rdata.slice(2)) hex += token.text;
     if (hex.length !== length * 2 || !/^[0-9a-fA-F]*$/.test(hex))
       return fail(sink, line, end, `the \\# data is not ${length} octets of hex`);
+    if (type === 'A' || type === 'AAAA') {
+      // Generic data of an address type is the address itself (RFC 3597 §5).
+      const size = type === 'A' ? 4 : 16;
+      if (length !== size)
+        return fail(sink, line, end, `a ${type} record holds ${size} octets, not ${length}`);
+      const octets = Array.from({ length: size }, (_, k) => Number.parseInt(hex.slice(2 * k, 2 * k + 2), 16));
+      record.address =
+        type === 'A'
+          ? octets.join('.')
+          : Array.from({ length: 8 }, (_, k) =>
+              ((octets[2 * k]! << 8) | octets[2 * k + 1]!).toString(16),
+            ).join(':');
+      record.data = record.address;
+      return true;
+    }
+    if (length === 0 && UNDERSTOOD_TYPES.has(type))
+      return fail(sink, line, end, `a ${type} record cannot be empty`);
     record.data = rdata.map(rawText).join(' ');
     return true;
   }

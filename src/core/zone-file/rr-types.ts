@@ -107,7 +107,9 @@ export function normaliseClass(text: string): string | undefined {
   const upper = text.toUpperCase();
   if (upper === 'IN' || upper === 'CH' || upper === 'HS' || upper === 'CS') return upper;
   const n = numberAfter(upper, 'CLASS');
-  return n === undefined ? undefined : `CLASS${n}`;
+  if (n === undefined) return undefined;
+  // RFC 3597 §4: CLASS1 is IN, CLASS3 CH, CLASS4 HS.
+  return n === 1 ? 'IN' : n === 3 ? 'CH' : n === 4 ? 'HS' : `CLASS${n}`;
 }
 
 /** The type mnemonic for a token, `TYPEnnn` for RFC 3597, or undefined for an unknown one. */

@@ -32,9 +32,22 @@ export function checkZoneRecords(
   for (const record of records) if (record.type === 'SOA') apexes.add(record.name);
   const cuts = new Map<string, string[]>();
 
+  let soa: ZoneRecord | undefined;
   for (let i = 0; i < records.length; i++) {
     const record = records[i]!;
     const origin = origins[i];
+    if (record.type === 'SOA') {
+      // RFC 1035 §5.2: one SOA, at the top of the zone.
+      if (soa !== undefined)
+        sink.add('zone.syntax_error', record.line, record.endLine, {
+          reason: `a second SOA record (the first is on line ${soa.line}); a zone has one`,
+        });
+      else if (apex !== undefined && record.name !== apex)
+        sink.add('zone.syntax_error', record.line, record.endLine, {
+          reason: `the SOA record is at ${record.name}, not at the top of the zone ${apex}`,
+        });
+      soa ??= record;
+    }
     if (origin !== undefined && !isAtOrBelow(record.name, origin)) {
       sink.add(
         'zone.out_of_zone',

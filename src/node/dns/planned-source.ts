@@ -106,6 +106,7 @@ function indexZone(apex: string, records: readonly ZoneRecord[]): Index {
 function toAnswer(record: ZoneRecord, owner: string): AnswerRecord | undefined {
   switch (record.type) {
     case 'SRV':
+      if (record.target === undefined) return undefined; // RFC 3597 generic data: not interpreted
       return {
         type: 'SRV',
         name: owner,
@@ -117,11 +118,14 @@ function toAnswer(record: ZoneRecord, owner: string): AnswerRecord | undefined {
       };
     case 'A':
     case 'AAAA':
-      return { type: record.type, name: owner, ttl: record.ttl, address: record.address ?? '' };
+      if (record.address === undefined) return undefined;
+      return { type: record.type, name: owner, ttl: record.ttl, address: record.address };
     case 'CNAME':
-      return { type: 'CNAME', name: owner, ttl: record.ttl, target: record.target ?? '' };
+      if (record.target === undefined) return undefined;
+      return { type: 'CNAME', name: owner, ttl: record.ttl, target: record.target };
     case 'TXT':
-      return { type: 'TXT', name: owner, ttl: record.ttl, data: [...(record.strings ?? [])] };
+      if (record.strings === undefined) return undefined;
+      return { type: 'TXT', name: owner, ttl: record.ttl, data: [...record.strings] };
     default:
       return undefined;
   }
@@ -164,7 +168,7 @@ function answerIn(zone: Index, name: string, type: RecordType): Step {
     records = zone.byName.get(owner);
     if (records === undefined) return { kind: 'nxdomain' };
   }
-  const cname = records.find((r) => r.type === 'CNAME');
+  const cname = records.find((r) => r.type === 'CNAME' && r.target !== undefined);
   if (cname !== undefined && type !== 'CNAME') {
     return { kind: 'cname', alias: { type: 'CNAME', name, ttl: cname.ttl, target: cname.target ?? '' } };
   }
