@@ -236,6 +236,7 @@ describe('zone.missing_trailing_dot', () => {
     ['dotted', '_sipfederationtls._tcp IN SRV 0 0 5061 sip.contoso.com.'],
     ['PTR is not a target rule', 'x IN PTR host.contoso.com'],
     ['@', 'x IN CNAME @'],
+    ['the root as origin', '$ORIGIN .\nx.contoso.com IN CNAME sip.contoso.com'],
   ])('not flagged: %s', (_label, body) => {
     expect(parse(`${body}\n`).issues).toEqual([]);
   });

@@ -202,7 +202,8 @@ const TLDTS_OPTIONS = Object.freeze({
  * suffix (`sip.contoso-edge.com`). A one-label relative name (`app`) is never flagged.
  */
 export function lostTrailingDot(relative: string, origin: string): boolean {
-  if (origin !== '' && isAtOrBelow(relative, origin)) return true;
+  if (origin === '') return false; // `$ORIGIN .`: a relative name is published as written
+  if (isAtOrBelow(relative, origin)) return true;
   if (relative.indexOf('.') === -1 || relative.indexOf('\\') !== -1) return false;
   const parsed = parseDomain(relative, TLDTS_OPTIONS);
   return parsed.isIcann === true && parsed.publicSuffix !== null && parsed.publicSuffix !== relative;
