@@ -245,11 +245,19 @@ describe('zone.missing_trailing_dot', () => {
 describe('zone.cname_and_other_data', () => {
   test.each([
     ['CNAME then A', 'x IN CNAME sip\nx IN A 192.0.2.2', 6],
-    ['A then CNAME', 'x IN A 192.0.2.2\nx IN CNAME sip', 5],
+    ['A then CNAME (reported on the later line)', 'x IN A 192.0.2.2\nx IN CNAME sip', 6],
+    [
+      'A, TXT, then CNAME: one issue per other record',
+      'x IN A 192.0.2.2\nx IN TXT "t"\nx IN CNAME sip',
+      7,
+      7,
+    ],
     ['two CNAMEs', 'x IN CNAME a\nx IN CNAME b', 6],
     ['CNAME and TXT, blank owner', 'x IN CNAME sip\n  IN TXT "v"', 6],
-  ])('%s', (_label, body, line) => {
-    expect(found(parse(`${body}\n`))).toEqual([['zone.cname_and_other_data', line, undefined]]);
+  ])('%s', (_label, body, line, second?: number) => {
+    const expected: unknown[] = [['zone.cname_and_other_data', line, undefined]];
+    if (second !== undefined) expected.push(['zone.cname_and_other_data', second, undefined]);
+    expect(found(parse(`${body}\n`))).toEqual(expected);
   });
 
   test('DNSSEC data beside a CNAME is allowed (RFC 4035)', () => {

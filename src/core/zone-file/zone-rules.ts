@@ -140,12 +140,14 @@ function checkGroup(records: readonly ZoneRecord[], group: number[], sink: Issue
       record !== cname &&
       (record.type === 'CNAME' || !CNAME_COMPANIONS.has(record.type))
     ) {
-      // RFC 1034 §3.6.2: a CNAME owner has no other data (and one CNAME).
+      // RFC 1034 §3.6.2: a CNAME owner has no other data (and one CNAME). Reported on the later
+      // line of the two, as a compiler reports the second definition.
+      const later = record.line > cname.line ? record : cname;
       sink.add(
         'zone.cname_and_other_data',
-        record.line,
-        record.endLine,
-        { name: record.name, type: record.type, cnameLine: cname.line },
+        later.line,
+        later.endLine,
+        { name: record.name, type: record.type, cnameLine: cname.line, otherLine: record.line },
         `Keep either the CNAME or the other records at ${record.name}: an alias cannot have other data.`,
       );
     }
