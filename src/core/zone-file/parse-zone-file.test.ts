@@ -149,6 +149,12 @@ describe('zone.syntax_error', () => {
     expect(found(result)).toEqual([['zone.syntax_error', line, endLine]]);
   });
 
+  test('a Windows DNS aging stamp is named as such', () => {
+    const [issue] = parse('dc1 [AGE:3714588] 1200 A 192.0.2.5\n').issues;
+    expect(issue).toMatchObject({ code: 'zone.syntax_error', params: { line: 5 } });
+    expect(issue?.params?.reason).toContain('aging stamp');
+  });
+
   test('the message says where: the unknown mnemonic is named', () => {
     const [issue] = parse('_sipfederationtls._tcp IN SVR 0 0 5061 sip.contoso.com.\n').issues;
     expect(issue?.params?.reason).toContain('SVR');

@@ -497,7 +497,9 @@ function readRecord(entry: Entry, state: State, sink: IssueSink): ZoneRecord | u
       end,
       normaliseClass(typeToken.text) !== undefined
         ? `the class ${clip(typeToken.text)} is given twice`
-        : `unknown record type ${JSON.stringify(clip(typeToken.text))}`,
+        : typeToken.text.startsWith('[AGE:')
+          ? `the Windows DNS aging stamp ${clip(typeToken.text)} is not master-file syntax; remove it`
+          : `unknown record type ${JSON.stringify(clip(typeToken.text))}`,
     );
   }
   const recordClass = klass ?? state.zoneClass ?? 'IN';
