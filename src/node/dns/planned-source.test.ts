@@ -198,3 +198,38 @@ describe('zones given in several files', () => {
     expect((await resolver.lookup('_sipfederationtls._tcp.contoso.com', 'SRV')).kind).toBe('answer');
   });
 });
+
+describe('odd input never throws', () => {
+  test('junk zones and records are skipped; names given by hand are normalised', async () => {
+    const resolver = createPlannedResolver({
+      zones: [
+        null,
+        42,
+        { text: 7 },
+        {
+          origin: 'Contoso.COM.',
+          records: [
+            null,
+            1,
+            { name: 5 },
+            {
+              name: 'SIP.Contoso.com.',
+              type: 'a',
+              ttl: 1,
+              class: 'IN',
+              line: 0,
+              data: '192.0.2.1',
+              address: '192.0.2.1',
+            },
+          ],
+        },
+      ] as never,
+    });
+    expect(resolver.zones).toHaveLength(2);
+    expect(resolver.zones[0]?.issues.map((i) => i.code)).toEqual(['input.not_string']);
+    expect(await resolver.lookup('sip.contoso.com', 'A')).toMatchObject({
+      kind: 'answer',
+      records: [{ address: '192.0.2.1' }],
+    });
+  });
+});

@@ -48,6 +48,8 @@ export interface PlannedResolver extends Resolver {
 /** RULES §8: at most 8 CNAME links. */
 const MAX_CNAME_LINKS = 8;
 
+const normalName = (name: string) => name.toLowerCase().replace(/\.$/, '');
+
 /** Reads each input (parsing zone texts) into a {@link PlannedZone}. Never throws. */
 export function readPlannedZones(inputs: readonly (PlannedZoneInput | PlannedZone)[]): PlannedZone[] {
   const zones: PlannedZone[] = [];
@@ -61,12 +63,19 @@ export function readPlannedZones(inputs: readonly (PlannedZoneInput | PlannedZon
         ...(input.fileName !== undefined ? { fileName: input.fileName } : {}),
       });
       const zone: PlannedZone = { origin: parsed.origin, records: parsed.records, issues: parsed.issues };
-      if (input.fileName !== undefined) zone.fileName = input.fileName;
+      if (typeof input.fileName === 'string') zone.fileName = input.fileName;
       zones.push(zone);
     } else if ('records' in input && Array.isArray(input.records)) {
-      const origin =
-        typeof input.origin === 'string' ? input.origin.toLowerCase().replace(/\.$/, '') : undefined;
-      zones.push({ origin, records: input.records, issues: [] });
+      const origin = typeof input.origin === 'string' ? normalName(input.origin) : undefined;
+      // Records made by hand: names compared as DNS does (lower case, no trailing dot); junk skipped.
+      const records: ZoneRecord[] = [];
+      for (const record of input.records as unknown[]) {
+        if (record === null || typeof record !== 'object') continue;
+        const { name, type } = record as Partial<ZoneRecord>;
+        if (typeof name !== 'string' || typeof type !== 'string') continue;
+        records.push({ ...(record as ZoneRecord), name: normalName(name), type: type.toUpperCase() });
+      }
+      zones.push({ origin, records, issues: [] });
     }
   }
   return zones;
