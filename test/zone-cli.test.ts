@@ -45,7 +45,10 @@ describe('pic-preflight zone', () => {
       status: 'pass',
       evidence: { source: 'planned' },
     });
-    expect(check(report, 'srv-target', 'sip.contoso.com').status).toBe('pass');
+    expect(check(report, 'srv-target', 'sip.contoso.com')).toMatchObject({
+      status: 'pass',
+      evidence: { source: 'planned' },
+    });
   });
 
   test('the forgotten trailing dot: exit 1, zone.missing_trailing_dot on its line, the SRV as it would be published', async () => {

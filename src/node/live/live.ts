@@ -235,6 +235,8 @@ export interface HostAddresses {
   complete: boolean;
   /** Inconclusive issues of failed lookups. */
   problems: Issue[];
+  /** `planned` when the addresses came from a planned zone (RULES §11). */
+  source?: LookupOutcome['source'];
 }
 
 /** Looks up A and AAAA of a host, concurrently. */
@@ -249,7 +251,17 @@ export async function hostAddresses(context: LiveContext, name: string): Promise
       for (const alias of outcome.aliases) if (!aliases.includes(alias.target)) aliases.push(alias.target);
   }
   const problems = [a, aaaa].map((o) => lookupIssue(o, context)).filter((i): i is Issue => i !== undefined);
-  return { name, addresses, classes, aliases, complete: problems.length === 0, problems };
+  const host: HostAddresses = {
+    name,
+    addresses,
+    classes,
+    aliases,
+    complete: problems.length === 0,
+    problems,
+  };
+  const source = a.source ?? aaaa.source;
+  if (source) host.source = source;
+  return host;
 }
 
 /** `dns.private_address` (E) or `dns.mixed_addresses` (W) for a name, or nothing. */
@@ -313,6 +325,7 @@ async function checkTarget(
       selected,
       addresses: host.addresses.map((address) => ({ address, class: host.classes[address] })),
       ...(host.aliases.length > 0 ? { aliases: host.aliases } : {}),
+      ...(host.source ? { source: host.source } : {}),
     },
     durationMs: ms(start),
   };
