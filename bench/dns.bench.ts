@@ -7,7 +7,7 @@ import { promises as dnsPromises } from 'node:dns';
 import { createResolver } from '../src/node/dns/resolver.js';
 import { WaitQueue } from '../src/node/live/wait-queue.js';
 import { runPreflight } from '../src/node/preflight/run.js';
-import { startZoneServer, type ZoneRecord } from '../src/node/servers/zone-server.js';
+import { startZoneServer, type ZoneRecordJson as ZoneRecord } from '../src/node/servers/zone-server.js';
 import { machine, median } from './lib.js';
 
 const DOMAINS = Number(process.env.BENCH_DOMAINS ?? 500);

@@ -9,6 +9,13 @@ export type { DohExchangerOptions } from './node/dns/doh.js';
 export { createDohExchanger } from './node/dns/doh.js';
 export type { ExchangerOptions } from './node/dns/exchange.js';
 export { createExchanger } from './node/dns/exchange.js';
+export type {
+  PlannedResolver,
+  PlannedResolverOptions,
+  PlannedZone,
+  PlannedZoneInput,
+} from './node/dns/planned-source.js';
+export { createPlannedResolver } from './node/dns/planned-source.js';
 export type { NameServer, ResolverOptions } from './node/dns/resolver.js';
 export { createResolver, parseNameServer, RESOLVER_DEFAULTS } from './node/dns/resolver.js';
 export type {
@@ -41,6 +48,8 @@ export type { RenderOptions, ReportFormat } from './node/preflight/render.js';
 export { renderReport } from './node/preflight/render.js';
 export type { PreflightOptions } from './node/preflight/run.js';
 export { PREFLIGHT_DEFAULTS, runPreflight } from './node/preflight/run.js';
+export type { LintZonesOptions } from './node/preflight/zones.js';
+export { lintPlannedZones } from './node/preflight/zones.js';
 export type {
   CertificateCheckOptions,
   CertificateEvidence,
@@ -66,6 +75,7 @@ export type {
   ZoneFault,
   ZoneQuery,
   ZoneRecord,
+  ZoneRecordJson,
   ZoneRecordType,
   ZoneServer,
   ZoneServerOptions,

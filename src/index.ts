@@ -52,3 +52,7 @@ export {
 export type { Fail, Issue, IssueParams, IssuePath, Ok, Result, Severity } from './core/result.js';
 export { PreflightError } from './core/result.js';
 export { assertSipDomain, checkSipDomain, HOST_LIKE_LABELS } from './core/sip-domain/sip-domain.js';
+export type { ParsedZone, ParseZoneFileOptions } from './core/zone-file/parse-zone-file.js';
+export { MAX_ZONE_RECORDS, parseZoneFile } from './core/zone-file/parse-zone-file.js';
+export type { ZoneRecord } from './core/zone-file/zone-record.js';
+export { formatZoneRecord } from './core/zone-file/zone-record.js';

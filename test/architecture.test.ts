@@ -17,23 +17,11 @@ const ADAPTERS: Record<string, string> = {
 };
 
 /**
- * TODO(integrator): dns2 importers that predate src/node/dns/wire.ts (issue 10). Remove each once
- * it imports dns2 no more; the last test below fails on an entry that no longer imports it.
- */
-const PENDING_DNS2_IMPORTERS: readonly string[] = ['src/node/servers/zone-server.ts'];
-
-/**
  * Folder cycles accepted for now, each with its reason. `cli` ↔ `cli/commands`: run.ts (in `cli`)
  * dispatches to the commands, which use the shared helpers beside run.ts (io.ts, batch.ts, text.ts…);
  * moving those helpers into a folder of their own ends it.
  */
 const ACCEPTED_FOLDER_CYCLES: readonly string[] = ['cli ↔ cli/commands'];
-
-/**
- * TODO(integrator): files that still import `comparableName` under another name (`as lower`,
- * `as normalise`); rename at the use sites, then remove each entry.
- */
-const PENDING_RENAMED_IMPORTS: readonly string[] = ['src/node/servers/zone-server.ts'];
 
 const layerOf = (file: string): string => file.split('/')[1]?.replace(/\.ts$/, '') ?? '';
 
@@ -100,24 +88,15 @@ describe('architecture: src/ import graph', () => {
   });
 
   test.each(Object.entries(ADAPTERS))('%s is imported only by its adapter %s', (library, adapter) => {
-    const pending = library === 'dns2' ? PENDING_DNS2_IMPORTERS : [];
-    const bad = EDGES.filter(
-      (edge) => edge.to === library && edge.from !== adapter && !pending.includes(edge.from),
-    );
+    const bad = EDGES.filter((edge) => edge.to === library && edge.from !== adapter);
     expect(bad.map(show)).toEqual([]);
-  });
-
-  test('every pending dns2 importer still imports dns2 (else remove it from the list)', () => {
-    const importers = new Set(EDGES.filter((edge) => edge.to === 'dns2').map((edge) => edge.from));
-    expect(PENDING_DNS2_IMPORTERS.filter((file) => !importers.has(file))).toEqual([]);
   });
 
   test('one name per function: comparableName is never imported under another name', () => {
     const renamed = sourceFiles().filter((file) =>
       /\bcomparableName as \w+/.test(readFileSync(file, 'utf8')),
     );
-    expect(renamed.filter((file) => !PENDING_RENAMED_IMPORTS.includes(file))).toEqual([]);
-    expect(PENDING_RENAMED_IMPORTS.filter((file) => !renamed.includes(file))).toEqual([]);
+    expect(renamed).toEqual([]);
   });
 });
 

@@ -10,7 +10,7 @@ import { UsageError } from '../src/cli/io.js';
 import type { CliIo } from '../src/cli/run.js';
 import type { Report } from '../src/core/report/report-types.js';
 import { VERSION } from '../src/core/version.js';
-import type { ZoneRecord } from '../src/node/servers/zone-server.js';
+import type { ZoneRecordJson as ZoneRecord } from '../src/node/servers/zone-server.js';
 import { CHECK_ARGS, ESC, expectDemoProbe, ndjson, ROOT, runCli } from './cli-helpers.js';
 import { startSilentListener, startTlsListener } from './fixtures/certs/index.js';
 import { startTestDnsServer, type TestDnsServer } from './helpers/dns-server.js';

@@ -1,6 +1,6 @@
 // Runs the example scripts with node against the built package (they import 'pic-preflight' by name).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -105,5 +105,26 @@ describe('examples/zod-form.mjs', () => {
       'skypeContact.domain: fqdn.single_label',
       'accessEdge: fqdn.ip_address',
     ]);
+  });
+});
+
+describe('examples/lint-zone.mjs', () => {
+  test('the planned zone: the forgotten trailing dot on line 18, exit 1, with the dotted fix', () => {
+    const { status, stdout } = run('lint-zone.mjs');
+    expect(status).toBe(1);
+    expect(stdout).toContain('lakeshore-dental.com.zone:18: error zone.missing_trailing_dot');
+    expect(stdout).toContain('End the name with a dot: sip.lakeshore-dental.com.');
+    expect(stdout).toContain('error federation.target_not_top_level');
+  });
+
+  test('the fixed zone: exit 0; an unreadable file: exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pic-preflight-'));
+    const file = join(dir, 'lakeshore-dental.com.zone');
+    const planned = readFileSync(join(root, 'examples', 'planned', 'lakeshore-dental.com.zone'), 'utf8');
+    writeFileSync(file, planned.replace('5061 sip.lakeshore-dental.com ', '5061 sip.lakeshore-dental.com. '));
+    const fixed = run('lint-zone.mjs', [file]);
+    expect(fixed.stdout).toContain('federation SRV for lakeshore-dental.com: OK');
+    expect(fixed.status).toBe(0);
+    expect(run('lint-zone.mjs', [join(dir, 'missing.zone')]).status).toBe(2);
   });
 });

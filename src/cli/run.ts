@@ -17,6 +17,7 @@ import { registerProviderCommand } from './commands/provider-command.js';
 import { registerSipDomain } from './commands/sip-domain.js';
 import { registerSrv } from './commands/srv.js';
 import { registerUndecorate } from './commands/undecorate.js';
+import { registerZone } from './commands/zone.js';
 import { type CliIo, EXIT, errorText, UsageError } from './io.js';
 
 export type { CliInput, CliIo, CliOutput } from './io.js';
@@ -62,6 +63,7 @@ export function createProgram(context: CommandContext): Command {
   registerUndecorate(program, context);
   registerProviderCommand(program, context);
   registerDemo(program, context);
+  registerZone(program, context);
   return program;
 }
 

@@ -7,7 +7,7 @@ import {
   startZoneServer,
   type ZoneFault,
   type ZoneQuery,
-  type ZoneRecord,
+  type ZoneRecordJson as ZoneRecord,
   type ZoneServer,
 } from '../../src/node/servers/zone-server.js';
 

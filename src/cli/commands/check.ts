@@ -19,9 +19,10 @@ import {
 } from '../io.js';
 import { type CliProbeOptions, probeOptionsFromFlags } from '../probe-options.js';
 import type { CommandContext } from '../run.js';
+import { readZoneFiles, type ZoneFlags, zoneOptions } from '../zone-files.js';
 
 /** The flags of `check` (`demo` passes its own name server, timeout and format). */
-export interface CheckFlags extends DnsFlags {
+export interface CheckFlags extends DnsFlags, ZoneFlags {
   request?: string;
   edge?: string;
   domain?: string[];
@@ -41,7 +42,7 @@ export interface CheckFlags extends DnsFlags {
 
 /** Adds `check`'s live and output flags: name servers, time limits, probe, format, strictness. */
 export function liveOptions(command: Command): Command {
-  return dnsOptions(command)
+  return zoneOptions(dnsOptions(command))
     .option('--deadline <ms>', 'deadline for the whole run in milliseconds (default 30000)', milliseconds)
     .option('--probe', 'also connect to each SRV target (TCP, TLS) and inspect the Edge certificate')
     .option(
@@ -71,7 +72,10 @@ export function registerCheck(program: Command, { io, setExitCode }: CommandCont
       .option('--agreement <number>', 'agreement number (agreementNumber)')
       .option('--agreement-type <type>', 'volume-licensing, partner-network, spla or high-volume-services')
       .addOption(
-        new Option('--offline', 'run the offline rules only: no DNS query, no connection').conflicts('probe'),
+        new Option(
+          '--offline',
+          'run the offline rules only: no DNS query, no connection (with --zone: names in the planned zones are answered from them, the rest skipped)',
+        ).conflicts('probe'),
       ),
   )
     .addHelpText(
@@ -184,6 +188,7 @@ export async function executeCheck(
   if (flags.probe === true) options.probe = true;
   if (probe !== undefined) options.probeOptions = probe;
   if (flags.offline === true) options.offline = true;
+  if (flags.zone !== undefined) options.zones = await readZoneFiles(flags.zone, flags.zoneOrigin);
   let report: Report;
   try {
     report = await runPreflight(request, options);

@@ -128,6 +128,8 @@ export async function runDemo(flags: DemoFlags, io: CliIo, examplesDir?: string)
   } finally {
     await server.close();
   }
+  const { runPlannedZoneStep } = await import('../demo-planned.js');
+  await runPlannedZoneStep(dir, flags.json === true ? 'json' : (flags.format ?? 'text'), io);
   return EXIT.ok;
 }
 

@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import type { SrvRecord } from '../../core/federation/federation.js';
 import type { Check } from '../../core/report/report-types.js';
+import type { Resolver } from '../../node/dns/types.js';
 import type { LiveOptions } from '../../node/live/live.js';
 import { printable, STATUS_MARKS, summariseEvidence } from '../../node/preflight/render.js';
 import { type DnsFlags, dnsOptions, resolverSettings } from '../dns-flags.js';
@@ -22,8 +23,9 @@ import {
 } from '../io.js';
 import type { CommandContext } from '../run.js';
 import { issueLines, type Painter, painter, paintStatus, statusOf } from '../text.js';
+import { readZoneFiles, type ZoneFlags, zoneOptions } from '../zone-files.js';
 
-interface SrvFlags extends DnsFlags {
+interface SrvFlags extends DnsFlags, ZoneFlags {
   edge?: string[];
   deadline?: number;
   concurrency?: number;
@@ -54,7 +56,7 @@ export function registerSrv(program: Command, { io, setExitCode }: CommandContex
       'a declared Access Edge FQDN, repeatable (SRV targets are compared with them)',
       collect,
     );
-  dnsOptions(command)
+  zoneOptions(dnsOptions(command))
     .option('--concurrency <n>', `domains checked at once (default ${SRV_CONCURRENCY})`, positiveInt)
     .option(
       '--deadline <ms>',
@@ -115,12 +117,28 @@ async function runSrv(values: string[], flags: SrvFlags, io: CliIo): Promise<num
   // once per domain. Which source answers (RULES §10) is sources.ts's business.
   const { resolverFor } = await import('../../node/live/sources.js');
   const resolvers = resolverFor(settings);
+  let resolver: Resolver = resolvers.resolver;
+  if (flags.zone !== undefined) {
+    // Planned zones (RULES §11): their names are answered from the plan, the rest live.
+    const zones = await readZoneFiles(flags.zone, flags.zoneOrigin);
+    const { createPlannedResolver } = await import('../../node/dns/planned-source.js');
+    const planned = createPlannedResolver({ zones, fallback: resolver });
+    resolver = planned;
+    for (const zone of planned.zones) {
+      const errors = zone.issues.filter((issue) => issue.severity === 'error').length;
+      if (errors > 0)
+        io.stderr.write(
+          `${zone.fileName}: ${errors} error(s) in the planned zone; see pic-preflight zone ${zone.fileName}
+`,
+        );
+    }
+  }
   const deadlineMs = flags.deadline ?? SRV_DEADLINE_MS;
   const controller = new AbortController();
   const deadline = setTimeout(() => controller.abort(), deadlineMs);
   const options: LiveOptions & { deadlineMs: number } = {
     ...settings,
-    resolver: resolvers.resolver,
+    resolver,
     ...(resolvers.compare ? { compareResolver: resolvers.compare } : {}),
     signal: controller.signal,
     deadlineMs,

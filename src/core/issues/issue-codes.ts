@@ -108,6 +108,8 @@ type TypeMismatch = { expected: string; type: string };
 /** `suggested`: the in-domain SRV target to publish (lower case, no root dot). */
 type TargetInDomain = { target: string; domain: string; suggested: string };
 type DnsWhere = { name: string; type: string; server?: string };
+/** Where a zone-file issue is: `line`, `endLine` for a record over several lines, `file`. */
+type ZoneWhere = { line: number; endLine?: number; file?: string };
 
 const E = 'error' as const;
 const W = 'warning' as const;
@@ -777,6 +779,114 @@ export const ISSUE_DEFINITIONS = /* @__PURE__ */ Object.freeze({
     (p: { address: string; reason?: string }) =>
       `The probe of ${p.address} was cancelled before it finished (${p.reason ?? "the run's deadline passed"}).`,
     { inconclusive: true },
+  ),
+
+  // §11 Planned zones: parseZoneFile, --zone, the zone command. `line` (and `endLine` for a record
+  // over several lines, `file` when the file name is known) on every zone issue.
+  'zone.syntax_error': def(E, (p: ZoneWhere & { reason: string }) => `Line ${p.line}: ${p.reason}.`),
+  'zone.include_unsupported': def(
+    E,
+    (p: ZoneWhere & { included: string }) =>
+      `Line ${p.line}: $INCLUDE is not followed; a planned zone must be one file.`,
+    { hint: () => 'Paste the included records into this file: a planned zone is checked as one file.' },
+  ),
+  'zone.generate_unsupported': def(E, (p: ZoneWhere) => `Line ${p.line}: $GENERATE is not supported.`, {
+    hint: () => 'Write the generated records out in full.',
+  }),
+  'zone.no_origin': def(
+    E,
+    // `where`: the $ORIGIN directive, a record's owner, or a name in its data (`field`).
+    (p: ZoneWhere & { text: string; where: 'directive' | 'owner' | 'data'; field?: string }) =>
+      `Line ${p.line}: the relative name ${q(p.text)} needs an origin, and none is known.`,
+    {
+      hint: (p) =>
+        p.where === 'directive'
+          ? `Write the origin absolute, with its trailing dot: $ORIGIN ${p.text}.`
+          : p.where === 'owner'
+            ? 'Give the origin (--zone-origin, or $ORIGIN at the top of the file), or write the owner absolute with a trailing dot.'
+            : `Write the ${p.field ?? 'name'} absolute, with its trailing dot, or give the origin (--zone-origin or $ORIGIN).`,
+    },
+  ),
+  'zone.missing_trailing_dot': def(
+    E,
+    // `text`: as written; `published`: what it becomes; `expected`: the dotted form.
+    (p: ZoneWhere & { type: string; name: string; text: string; published: string; expected: string }) =>
+      `Line ${p.line}: the ${p.type} target ${q(p.text)} has no trailing dot, so it is published as ${q(p.published)}.`,
+    { hint: (p) => `End the name with a dot: ${p.expected} (as written it becomes ${p.published}.)` },
+  ),
+  'zone.cname_and_other_data': def(
+    E,
+    (p: ZoneWhere & { name: string; type: string; cnameLine: number; otherLine: number }) =>
+      `Line ${p.line}: ${q(p.name)} has a CNAME (line ${p.cnameLine}) and a ${p.type} record (line ${p.otherLine}).`,
+    {
+      hint: (p) =>
+        `Keep either the CNAME or the other records at ${p.name}: an alias cannot have other data.`,
+    },
+  ),
+  'zone.invalid_srv': def(
+    E,
+    // `field`: priority, weight, port or target.
+    (p: ZoneWhere & { reason: string; field: string; text?: string }) =>
+      `Line ${p.line}: the SRV record ${p.reason}.`,
+    { hint: () => 'An SRV record is: priority weight port target, e.g. 0 0 5061 sip.contoso.com.' },
+  ),
+  'zone.invalid_address': def(
+    E,
+    (p: ZoneWhere & { type: string; family: string; text: string }) =>
+      `Line ${p.line}: ${q(p.text)} is not an ${p.family} address for a ${p.type} record.`,
+  ),
+  'zone.invalid_ttl': def(
+    E,
+    (p: ZoneWhere & { text: string }) =>
+      `Line ${p.line}: the TTL ${q(p.text)} is outside 0–2147483647 seconds.`,
+    { hint: () => 'Use a TTL from 0 to 2147483647 seconds, such as 3600.' },
+  ),
+  'zone.out_of_zone': def(
+    W,
+    (p: ZoneWhere & { name: string; origin: string; type: string }) =>
+      `Line ${p.line}: ${q(p.name)} is outside the origin ${q(p.origin)}.`,
+    { hint: (p) => `Move the record to the zone of ${p.name}, or check the owner for a typo.` },
+  ),
+  'zone.occluded_data': def(
+    W,
+    (p: ZoneWhere & { name: string; type: string; delegation: string }) =>
+      `Line ${p.line}: the ${p.type} record at ${q(p.name)} is below the delegation ${q(p.delegation)} and is never served.`,
+    {
+      hint: (p) =>
+        `Publish ${p.name} in the zone of ${p.delegation} (its own name servers), or remove the NS records at ${p.delegation}.`,
+    },
+  ),
+  'zone.ttl_mismatch': def(
+    W,
+    (p: ZoneWhere & { name: string; type: string; ttl: number; expected: number; firstLine: number }) =>
+      `Line ${p.line}: the ${p.type} records at ${q(p.name)} have different TTLs (${p.ttl} here, ${p.expected} on line ${p.firstLine}).`,
+    { hint: (p) => `Give every ${p.type} record at ${p.name} the same TTL (${p.expected}).` },
+  ),
+  'zone.duplicate_record': def(
+    W,
+    (p: ZoneWhere & { name: string; type: string; record: string; firstLine: number }) =>
+      `Line ${p.line}: the record ${p.record} repeats line ${p.firstLine}.`,
+    { hint: (p) => `Remove the repeated record on line ${p.line}.` },
+  ),
+  'zone.too_large': def(
+    E,
+    (p: ZoneWhere & { max: number }) =>
+      `Line ${p.line}: the zone has more than ${p.max} records; the rest is not read.`,
+  ),
+  'zone.issues_truncated': def(
+    I,
+    (p: { omitted: number; shown: number }) =>
+      `${p.omitted} more zone issues are not listed (the first ${p.shown} are).`,
+  ),
+  'zone.too_many_domains': def(
+    W,
+    (p: { found: number; max: number }) =>
+      `The planned zones hold ${p.found} SIP domains; the first ${p.max} are checked.`,
+  ),
+  'dns.skipped': def(
+    I,
+    (p: { name: string; type: string; reason: string }) =>
+      `${p.name} ${p.type} was not looked up: it is outside the planned zones and the run is offline.`,
   ),
 
   // Report context

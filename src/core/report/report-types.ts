@@ -5,7 +5,7 @@ import type { Issue } from '../result.js';
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'inconclusive' | 'skipped';
 
 /** Check ids: offline rules, per-domain SRV, per target, per edge, related records, per-address probes. */
-export type CheckId = 'request' | 'srv' | 'srv-target' | 'edge' | 'related' | 'tcp' | 'tls';
+export type CheckId = 'request' | 'srv' | 'srv-target' | 'edge' | 'related' | 'tcp' | 'tls' | 'zone';
 
 /** One check of the report: what was checked, its status, the issues found and the evidence seen. */
 export interface Check {

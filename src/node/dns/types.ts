@@ -131,7 +131,13 @@ export type LookupOutcome =
       kind: 'resolution_limit';
       limit: 'referrals' | 'queries' | 'glueless_cycle';
       detail?: string;
-    });
+    })
+  /**
+   * Planned zones with no live resolution (`--zone … --offline`, RULES §11): the name is outside
+   * every plan, or delegated to a child zone not in the plan, and nothing was asked (`dns.skipped`).
+   * `aliases`: the planned CNAME links that led out of the plans.
+   */
+  | (OutcomeBase & { kind: 'skipped'; reason: 'offline'; aliases: CnameAnswer[] });
 
 /** The `kind` of a lookup outcome. */
 export type LookupKind = LookupOutcome['kind'];

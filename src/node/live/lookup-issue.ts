@@ -73,6 +73,8 @@ export function lookupIssue(
       return makeIssue('dns.resolution_limit', path, {
         params: { ...where, limit: outcome.limit, ...(outcome.detail ? { detail: outcome.detail } : {}) },
       });
+    case 'skipped': // planned zones, offline (RULES §11): not asked
+      return makeIssue('dns.skipped', path, { params: { ...where, reason: outcome.reason } });
     default:
       return undefined;
   }

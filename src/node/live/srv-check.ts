@@ -105,6 +105,8 @@ export async function checkSrv(
   const outcome = await context.lookup(owner, 'SRV');
   const issues: Issue[] = [];
   const evidence: Record<string, unknown> = { name: owner };
+  // Which view answered, when not the configured resolver: `planned` answers say so (RULES §11).
+  if (outcome.source && outcome.source !== 'recursive') evidence.source = outcome.source;
   const facts: Omit<SrvFacts, 'check'> = { records: [], otherTargets: [] };
   const alias = ownerAliasOf(outcome, owner);
   if ('aliases' in outcome && outcome.aliases.length > 0)

@@ -95,6 +95,8 @@ async function hostCheck(
     ...(host.aliases.length > 0 ? { aliases: host.aliases } : {}),
     ...views,
   };
+  const source = host.outcomes[0].source ?? host.outcomes[1].source;
+  if (source && source !== 'recursive') evidence.source = source;
   return { host, issues, evidence };
 }
 

@@ -12,14 +12,17 @@ import { checkProvisioningRequest } from '../../core/request/request.js';
 import { type Issue, makeIssue } from '../../core/result.js';
 import { TOOL_NAME, VERSION } from '../../core/version.js';
 import { clampDelay, onAbort } from '../abort.js';
+import type { PlannedZoneInput } from '../dns/planned-source.js';
 import { createLiveContext, defaultQueryBudget, type LiveContext } from '../live/context.js';
 import { checkDomainWith } from '../live/domain.js';
 import type { LiveOptions } from '../live/options.js';
+import { resolverFor } from '../live/sources.js';
 import { checkEdge } from '../live/target-check.js';
 import type { ProbeOptions, ProbeTarget } from '../probe/probe-edges.js';
 import { assembleLive, type LiveResults, probeTargetsFrom } from './assemble.js';
 import { jsonSafe, type Plan, planFrom } from './plan.js';
 import { raceDeadline, runScheduled } from './schedule.js';
+import { markSkipped, planZones } from './zones.js';
 
 export { probeTargetsFrom };
 
@@ -40,6 +43,11 @@ export interface PreflightOptions extends LiveOptions {
   onProgress?: (done: number, total: number) => void;
   /** Passed to the prober (`ca`, `connectTo`, `timeoutMs`, `now`…). */
   probeOptions?: Omit<ProbeOptions, 'signal'>;
+  /**
+   * Planned zones (RULES §11): names inside them are answered from the plan (`source: 'planned'`),
+   * the rest live — or `skipped` with `offline`, which then sends nothing. Each adds a `zone` check.
+   */
+  zones?: PlannedZoneInput[];
 }
 
 /** The defaults of {@link runPreflight}. */
@@ -114,7 +122,14 @@ export async function runPreflight(request: unknown, given?: PreflightOptions | 
     summary: summarize(checks),
     checks,
   });
-  if (options.offline) return report();
+  // Planned zones (RULES §11): answered from the plan, the rest by the live view (none offline).
+  const live = options.offline ? undefined : resolverFor(options);
+  const zoned =
+    Array.isArray(options.zones) && options.zones.length > 0
+      ? planZones(options.zones, live?.resolver)
+      : undefined;
+  if (zoned) for (const check of zoned.checks) checks.push(check);
+  if (options.offline && !zoned) return report();
 
   const plan = planFrom(request, validated);
   const controller = new AbortController();
@@ -123,9 +138,11 @@ export async function runPreflight(request: unknown, given?: PreflightOptions | 
   const stopOuter = options.signal ? onAbort(options.signal, () => controller.abort()) : () => {};
   const { signal } = controller;
   try {
-    // Planned zones (RULES §11) plug into the resolver choice behind createLiveContext (sources.ts).
     const context = createLiveContext({
       ...options,
+      ...(zoned
+        ? { resolver: zoned.resolver, ...(live?.compare ? { compareResolver: live.compare } : {}) }
+        : {}),
       queryBudget: options.queryBudget ?? defaultQueryBudget(plan.domains.length + plan.edges.length),
       signal,
       deadlineMs,
@@ -133,12 +150,13 @@ export async function runPreflight(request: unknown, given?: PreflightOptions | 
     });
     const results = await runLive(context, plan, options, signal, concurrency);
     assembleLive(plan, results, deadlineMs, checks);
-    if (options.probe && !signal.aborted) {
+    if (options.probe && !options.offline && !signal.aborted) {
       const done = results.domains.filter((r) => r !== undefined);
       const targets = probeTargetsFrom(done);
       if (targets.length > 0)
         for (const check of await runProbe(targets, options, signal, concurrency)) checks.push(check);
     }
+    if (zoned) markSkipped(checks);
     return report();
   } finally {
     clearTimeout(deadline);

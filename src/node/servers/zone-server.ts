@@ -4,14 +4,18 @@
  * command and by tests; the server side's only dns2 adapter.
  */
 import net from 'node:net';
-import { type Resource as DnsResource, Packet, TCPServer, UDPServer } from 'dns2';
-import { comparableName as lower } from '../../core/names.js';
+import { comparableName } from '../../core/names.js';
+import { dotted, quoteString, type ZoneRecord } from '../../core/zone-file/zone-record.js';
+import { type DnsResource, Packet, TCPServer, UDPServer } from '../dns/wire.js';
 
-/** Record types a zone may hold. */
+/** Record types the JSON form may hold. */
 export type ZoneRecordType = 'SRV' | 'A' | 'AAAA' | 'CNAME' | 'TXT';
 
+export type { ZoneRecord };
+
 /**
- * One record of a zone, JSON-friendly.
+ * One record in the JSON form (`examples/demo-zone.json`); the server also takes the parser's
+ * {@link ZoneRecord} (RULES §11: one record type), and turns this form into it.
  *
  * - `name`: owner name, any case, trailing dot optional (`_sipfederationtls._tcp.contoso.com`).
  * - `type`: `SRV`, `A`, `AAAA`, `CNAME` or `TXT`.
@@ -28,11 +32,53 @@ export type ZoneRecordType = 'SRV' | 'A' | 'AAAA' | 'CNAME' | 'TXT';
  *   { "name": "sip.contoso.com", "type": "A", "data": "203.0.113.10" }
  * ]
  */
-export interface ZoneRecord {
+export interface ZoneRecordJson {
   name: string;
   type: ZoneRecordType;
   ttl?: number;
   data: string | string[] | { priority: number; weight: number; port: number; target: string };
+}
+
+function isZoneRecord(record: ZoneRecord | ZoneRecordJson): record is ZoneRecord {
+  return typeof record.data === 'string' && 'class' in record && typeof record.ttl === 'number';
+}
+
+/** The JSON form as a {@link ZoneRecord} (names lower case, no trailing dot; `""` is the root). */
+export function fromZoneRecordJson(record: ZoneRecordJson | ZoneRecord): ZoneRecord {
+  if (isZoneRecord(record)) return record;
+  const base = {
+    name: comparableName(record.name),
+    type: record.type,
+    ttl: record.ttl ?? 3600,
+    class: 'IN',
+    line: 0,
+  };
+  switch (record.type) {
+    case 'A':
+    case 'AAAA':
+      return { ...base, data: String(record.data), address: String(record.data) };
+    case 'CNAME': {
+      const target = comparableName(String(record.data));
+      return { ...base, data: dotted(target), target };
+    }
+    case 'TXT': {
+      const strings = Array.isArray(record.data) ? record.data.map(String) : [String(record.data)];
+      return { ...base, data: strings.map(quoteString).join(' '), strings };
+    }
+    default: {
+      const data = record.data as { priority: number; weight: number; port: number; target: string };
+      const target = data.target === '.' ? '' : comparableName(data.target);
+      const { priority, weight, port } = data;
+      return {
+        ...base,
+        data: `${priority} ${weight} ${port} ${dotted(target)}`,
+        priority,
+        weight,
+        port,
+        target,
+      };
+    }
+  }
 }
 
 /** What a hook may make the server do with one query instead of answering from the zone. */
@@ -61,8 +107,8 @@ export interface ZoneQuery {
 
 /** Options of {@link startZoneServer}. */
 export interface ZoneServerOptions {
-  /** The records served (see {@link ZoneRecord}). */
-  zone: readonly ZoneRecord[];
+  /** The records served: parsed {@link ZoneRecord}s or the JSON form ({@link ZoneRecordJson}). */
+  zone: readonly (ZoneRecord | ZoneRecordJson)[];
   /** @default '127.0.0.1' */
   host?: string;
   /** @default 0 (a free port, the same for UDP and TCP) */
@@ -93,11 +139,12 @@ interface Indexed {
   existing: Set<string>;
 }
 
-function indexZone(zone: readonly ZoneRecord[]): Indexed {
+function indexZone(zone: readonly (ZoneRecord | ZoneRecordJson)[]): Indexed {
   const byName = new Map<string, ZoneRecord[]>();
   const existing = new Set<string>();
-  for (const record of zone) {
-    const name = lower(record.name);
+  for (const given of zone) {
+    const record = fromZoneRecordJson(given);
+    const name = comparableName(record.name);
     const list = byName.get(name) ?? [];
     list.push(record);
     byName.set(name, list);
@@ -107,21 +154,33 @@ function indexZone(zone: readonly ZoneRecord[]): Indexed {
   return { byName, existing };
 }
 
-function toResource(owner: string, record: ZoneRecord): DnsResource {
-  const base = { name: owner, class: Packet.CLASS.IN, ttl: record.ttl ?? 3600 };
+/** The record as dns2 encodes it; types the server does not encode are not served. */
+function toResource(owner: string, record: ZoneRecord): DnsResource | undefined {
+  const base = { name: owner, class: Packet.CLASS.IN, ttl: record.ttl };
   switch (record.type) {
     case 'A':
     case 'AAAA':
-      return { ...base, type: Packet.TYPE[record.type], address: String(record.data) } as DnsResource;
+      return {
+        ...base,
+        type: Packet.TYPE[record.type],
+        address: record.address ?? record.data,
+      } as DnsResource;
     case 'CNAME':
-      return { ...base, type: Packet.TYPE.CNAME, domain: lower(String(record.data)) } as DnsResource;
-    case 'TXT':
-      return { ...base, type: Packet.TYPE.TXT, data: record.data } as DnsResource;
-    case 'SRV': {
-      const data = record.data as { priority: number; weight: number; port: number; target: string };
-      const target = data.target === '.' ? '' : lower(data.target);
-      return { ...base, type: Packet.TYPE.SRV, ...data, target } as unknown as DnsResource;
+      return { ...base, type: Packet.TYPE.CNAME, domain: record.target ?? '' } as DnsResource;
+    case 'TXT': {
+      const strings = record.strings ?? [];
+      return {
+        ...base,
+        type: Packet.TYPE.TXT,
+        data: strings.length === 1 ? strings[0] : strings,
+      } as DnsResource;
     }
+    case 'SRV': {
+      const { priority = 0, weight = 0, port = 0, target = '' } = record;
+      return { ...base, type: Packet.TYPE.SRV, priority, weight, port, target } as unknown as DnsResource;
+    }
+    default:
+      return undefined;
   }
 }
 
@@ -134,7 +193,7 @@ function answerFromZone(zone: Indexed, request: Packet): Packet {
     response.header.rcode = Packet.RCODE.FORMERR;
     return response;
   }
-  let owner = lower(question.name);
+  let owner = comparableName(question.name);
   const typeName = Packet.TYPE_NAME[question.type];
   for (let hop = 0; hop < 16; hop++) {
     const records = zone.byName.get(owner);
@@ -146,12 +205,15 @@ function answerFromZone(zone: Indexed, request: Packet): Packet {
     const cname = records.find((r) => r.type === 'CNAME');
     if (cname && typeName !== 'CNAME') {
       // RFC 1034 §3.6.2: the alias, then the answer for its canonical name.
-      response.answers.push(toResource(owner, cname));
-      owner = lower(String(cname.data));
+      const alias = toResource(owner, cname);
+      if (alias) response.answers.push(alias);
+      owner = cname.target ?? '';
       continue;
     }
-    for (const record of records)
-      if (record.type === typeName) response.answers.push(toResource(owner, record));
+    for (const record of records) {
+      const resource = record.type === typeName ? toResource(owner, record) : undefined;
+      if (resource) response.answers.push(resource);
+    }
     return response; // NODATA when nothing matched
   }
   return response;
@@ -215,7 +277,7 @@ export async function startZoneServer(options: ZoneServerOptions): Promise<ZoneS
       queries[transport]++;
       const question = request.questions[0];
       const script = options.hooks?.onQuery?.({
-        name: question ? lower(question.name) : '',
+        name: question ? comparableName(question.name) : '',
         type: question ? Packet.typeName(question.type) : '',
         transport,
       });

@@ -1,0 +1,80 @@
+/**
+ * `pic-preflight zone FILE… [--origin D] [--domain D]…`: lints planned zones offline (RULES §11),
+ * then checks the federation SRV records of every SIP domain in them (§7, the offline parts of §8)
+ * as published from the plan. Sends nothing over the network.
+ */
+import { type Command, Option } from 'commander';
+import { type CliIo, collect, UsageError, useColor } from '../io.js';
+import type { CommandContext } from '../run.js';
+import { readZoneFiles } from '../zone-files.js';
+import { reportExitCode } from './check.js';
+
+interface ZoneCommandFlags {
+  origin?: string;
+  domain?: string[];
+  edge?: string[];
+  format?: 'text' | 'json' | 'markdown';
+  json?: boolean;
+  strict?: boolean;
+}
+
+/** Registers `zone`. */
+export function registerZone(program: Command, { io, setExitCode }: CommandContext): void {
+  program
+    .command('zone')
+    .summary('lint planned zone files offline: syntax, trailing dots, and the federation SRV records in them')
+    .description(
+      'Lint planned zone files (RFC 1035 master files, as BIND, Windows DNS, Azure DNS and Route 53 ' +
+        'export them) before they are published: every problem with its line, then the ' +
+        '_sipfederationtls._tcp SRV records of each SIP domain found in them (or given with --domain), ' +
+        'their targets and addresses as the plan would publish them. Nothing is sent over the network: ' +
+        'names outside the plans are skipped.',
+    )
+    .argument('<file...>', 'zone files')
+    .option('--origin <domain>', 'the origin when the file name and $ORIGIN do not give it')
+    .option(
+      '--domain <domain>',
+      'a SIP domain to check besides those found in the zones, repeatable',
+      collect,
+    )
+    .option(
+      '--edge <fqdn>',
+      'a declared Access Edge FQDN, repeatable (SRV targets are compared with them)',
+      collect,
+    )
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']))
+    .addOption(new Option('--json', 'same as --format json').conflicts('format'))
+    .option('--strict', 'exit 1 on warnings too')
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  pic-preflight zone contoso.com.zone\n' +
+        '  pic-preflight zone db.contoso.com fabrikam.com.dns --json\n' +
+        '  pic-preflight zone planned.txt --origin contoso.com --domain contoso.com --strict',
+    )
+    .action(async (files: string[], flags: ZoneCommandFlags) => {
+      setExitCode(await runZone(files, flags, io));
+    });
+}
+
+/** Lints the files and prints the report; returns the exit code (2 for an unreadable file). */
+export async function runZone(files: readonly string[], flags: ZoneCommandFlags, io: CliIo): Promise<number> {
+  const [{ checkSipDomain }, { lintPlannedZones }, { renderReport }] = await Promise.all([
+    import('../../core/sip-domain/sip-domain.js'),
+    import('../../node/preflight/zones.js'),
+    import('../../node/preflight/render.js'),
+  ]);
+  const domains: string[] = [];
+  for (const given of flags.domain ?? []) {
+    const domain = checkSipDomain(given);
+    if (!domain.ok) throw new UsageError(`--domain ${JSON.stringify(given)}: ${domain.issues[0].message}`);
+    domains.push(domain.value);
+  }
+  const zones = await readZoneFiles(files, flags.origin);
+  const report = await lintPlannedZones(zones, { domains, accessEdgeFqdns: flags.edge ?? [] });
+  const format = flags.json === true ? 'json' : (flags.format ?? 'text');
+  io.stdout.write(
+    `${renderReport(report, format, { color: format === 'text' && useColor(io.stdout, io.env) })}\n`,
+  );
+  return reportExitCode(report, flags.strict === true);
+}
