@@ -42,6 +42,8 @@ export {
   DEFAULT_PUBLIC_PROVIDER,
   renderPublicProviderCommand,
 } from './core/public-provider/public-provider.js';
+// The report's types, here too: importable without @types/node (the dns entry's types need it).
+export type { Check, CheckId, CheckStatus, Report, ReportSummary } from './core/report/report-types.js';
 export type { AdditionalAccessEdge, FederationPair, ProvisioningRequest } from './core/request/request.js';
 export {
   checkProvisioningRequest,
@@ -51,4 +53,9 @@ export {
 } from './core/request/request.js';
 export type { Fail, Issue, IssueParams, IssuePath, Ok, Result, Severity } from './core/result.js';
 export { PreflightError } from './core/result.js';
-export { assertSipDomain, checkSipDomain, HOST_LIKE_LABELS } from './core/sip-domain/sip-domain.js';
+export {
+  assertSipDomain,
+  checkSipDomain,
+  HOST_LIKE_LABELS,
+  isSipDomain,
+} from './core/sip-domain/sip-domain.js';

@@ -34,6 +34,7 @@ const EXPORTS: Record<'index' | 'zod' | 'dns', string[]> = {
     'isDecoratedAddress',
     'isFqdn',
     'isMicrosoftOnlineEdge',
+    'isSipDomain',
     'listFederationPairs',
     'parseExcludedDomainList',
     'registrableDomain',

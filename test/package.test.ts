@@ -118,6 +118,23 @@ describe('the packed package', () => {
     ]);
   });
 
+  test('PreflightError.is recognises an error thrown by the other build (ESM and CJS)', () => {
+    writeFileSync(
+      join(scratch, 'brand.mjs'),
+      `import { createRequire } from 'node:module';
+       import { PreflightError, assertFqdn } from 'pic-preflight';
+       const cjs = createRequire(import.meta.url)('pic-preflight');
+       let fromCjs;
+       try { cjs.assertFqdn('10.0.0.1'); } catch (error) { fromCjs = error; }
+       let fromEsm;
+       try { assertFqdn('10.0.0.1'); } catch (error) { fromEsm = error; }
+       console.log(JSON.stringify([fromCjs instanceof PreflightError, PreflightError.is(fromCjs), cjs.PreflightError.is(fromEsm)]));`,
+    );
+    const { code, stdout } = node(['brand.mjs']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual([false, true, true]);
+  });
+
   test('the bin runs from the installed package', () => {
     const bin = join(installed, 'dist', 'cli.js');
     expect(readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node')).toBe(true);
@@ -141,6 +158,7 @@ describe('the packed package', () => {
   });
 
   test('a project on the lowest zod of the peer range: one zod, tsc clean, the schemas compose', () => {
+    // No @types/node here and skipLibCheck off: the core entry and the Report types need neither.
     // A second project whose own zod is the lowest supported (the zod-lowest alias), as an app on
     // an older zod 4 minor would have it: our .d.ts must type-check against that zod.
     const app = join(scratch, 'app-lowest-zod');
@@ -164,6 +182,8 @@ describe('the packed package', () => {
       join(app, 'app.ts'),
       `import { z } from 'zod';
        import { fqdnSchema, sipDomainSchema } from 'pic-preflight/zod';
+       import type { Report } from 'pic-preflight';
+       export type Summary = Report['summary']['status'];
        const form = z.object({ edge: fqdnSchema, domains: z.array(sipDomainSchema).min(1) });
        const parsed: { edge: string; domains: string[] } = form.parse({ edge: 'SIP.Contoso.com', domains: ['Contoso.com'] });
        console.log(JSON.stringify(parsed));`,
@@ -173,7 +193,11 @@ describe('the packed package', () => {
     expect(check.stdout + check.stderr).toBe('');
     expect(check.status).toBe(0);
     // Run the same source (as JavaScript) with the app's zod.
-    const js = readFileSync(join(app, 'app.ts'), 'utf8').replace(': { edge: string; domains: string[] }', '');
+    const js = readFileSync(join(app, 'app.ts'), 'utf8')
+      .split('\n')
+      .filter((line) => !/^\s*(import|export) type /.test(line))
+      .join('\n')
+      .replace(': { edge: string; domains: string[] }', '');
     writeFileSync(join(app, 'app.mjs'), js);
     const out = execFileSync(process.execPath, [join(app, 'app.mjs')], { cwd: app, encoding: 'utf8' });
     expect(JSON.parse(out)).toEqual({ edge: 'sip.contoso.com', domains: ['contoso.com'] });
