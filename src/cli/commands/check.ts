@@ -37,6 +37,8 @@ export interface CheckFlags extends DnsFlags {
   format?: 'text' | 'json' | 'markdown';
   json?: boolean;
   strict?: boolean;
+  /** Not a flag: how the request is read (`check` sets it from the flags; the demo's is a PIC form). */
+  requestForm?: 'pic' | 'federation';
 }
 
 /** Adds `check`'s live and output flags: name servers, time limits, probe, format, strictness. */
@@ -66,9 +68,10 @@ export function registerCheck(program: Command, { io, setExitCode }: CommandCont
       .command('check')
       .summary('check a provisioning request: offline rules, DNS, and with --probe the Edge certificate')
       .description(
-        'Check a provisioning request: the offline rules, then the _sipfederationtls._tcp SRV records, their ' +
-          'targets and the Access Edge names in DNS, and with --probe the Edge certificate. The request comes ' +
-          "from --request (a JSON file, or - for stdin) and/or the flags; flags replace the file's fields.",
+        'Check federation for SIP domains (--domain, optionally --edge: no agreement number needed), or a ' +
+          'provisioning request (--request FILE, or - for stdin, and/or --agreement): the offline rules, then the ' +
+          '_sipfederationtls._tcp SRV records, their targets and the Access Edge names in DNS, and with --probe ' +
+          "the Edge certificate. Flags replace the file's fields.",
       )
       .option('--request <file>', 'the provisioning request as a JSON file, or - for stdin')
       .option('--edge <fqdn>', 'Access Edge FQDN (accessEdgeFqdn)')
@@ -82,6 +85,7 @@ export function registerCheck(program: Command, { io, setExitCode }: CommandCont
     .addHelpText(
       'after',
       '\nExamples:\n' +
+        '  pic-preflight check --domain contoso.com --domain fabrikam.com --edge sip.contoso.com\n' +
         '  pic-preflight check --request request.json\n' +
         '  pic-preflight check --edge sip.fabrikam.com --domain fabrikam.com --agreement V1234567 --json\n' +
         '  pic-preflight check --request request.json --format markdown > preflight.md\n' +
@@ -90,8 +94,18 @@ export function registerCheck(program: Command, { io, setExitCode }: CommandCont
     )
     .action(async (flags: CheckFlags) => {
       const request = await loadRequest(flags, io);
-      setExitCode(await executeCheck(request, flags, io));
+      setExitCode(await executeCheck(request, { ...flags, requestForm: requestFormOf(flags) }, io));
     });
+}
+
+/**
+ * RULES §6: `--domain`/`--edge` alone is a federation-only check (no agreement number asked for);
+ * a request file or an agreement flag makes it the PIC form.
+ */
+export function requestFormOf(flags: CheckFlags): 'pic' | 'federation' {
+  return flags.request === undefined && flags.agreement === undefined && flags.agreementType === undefined
+    ? 'federation'
+    : 'pic';
 }
 
 /** Reads the request (file, `-` for stdin, or nothing) and applies the flags over its fields. */
@@ -106,7 +120,7 @@ export async function loadRequest(flags: CheckFlags, io: CliIo): Promise<Record<
     flags.agreementType === undefined
   ) {
     throw new UsageError(
-      'nothing to check: give --request FILE (or - for stdin), or --edge, --domain and --agreement',
+      'nothing to check: give --domain D (repeatable, with --edge FQDN if you have one), or --request FILE (- for stdin)',
     );
   }
   // Flags replace the file's fields; the request rules (missing fields and so on) are the library's.
@@ -185,6 +199,7 @@ export async function executeCheck(
   if (flags.probe === true) options.probe = true;
   if (probe !== undefined) options.probeOptions = probe;
   if (flags.offline === true) options.offline = true;
+  if (flags.requestForm !== undefined) options.requestForm = flags.requestForm;
   let report: Report;
   try {
     report = await runPreflight(request, options);

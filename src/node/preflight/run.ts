@@ -9,7 +9,7 @@ import { checkFqdn } from '../../core/fqdn/fqdn.js';
 import { isPlainObject } from '../../core/object-input.js';
 import type { Check, Report } from '../../core/report/report-types.js';
 import { checkStatus, summarize } from '../../core/report/status.js';
-import { checkProvisioningRequest } from '../../core/request/request.js';
+import { checkPreflightRequest, type RequestForm } from '../../core/request/request.js';
 import { type Issue, makeIssue } from '../../core/result.js';
 import { checkSipDomain } from '../../core/sip-domain/sip-domain.js';
 import { TOOL_NAME, VERSION } from '../../core/version.js';
@@ -43,6 +43,11 @@ export interface PreflightOptions extends LiveOptions {
   onProgress?: (done: number, total: number) => void;
   /** Passed to the prober (`ca`, `connectTo`, `timeoutMs`, `now`…). */
   probeOptions?: Omit<ProbeOptions, 'signal'>;
+  /**
+   * How to read the request: `'auto'` takes an object without PIC-only fields as a federation-only
+   * target (RULES §6), `'pic'` always as the PIC form (the command's `--request FILE`). @default 'auto'
+   */
+  requestForm?: RequestForm;
 }
 
 /** The defaults of {@link runPreflight}. */
@@ -63,14 +68,19 @@ interface Plan {
  * domain, no Microsoft 365 edge), so it is the plan as it stands. From an invalid one, every SIP
  * domain and Access Edge FQDN that is valid on its own (the rest cannot be asked about).
  */
-function planFrom(raw: unknown, valid: ReturnType<typeof checkProvisioningRequest>): Plan {
+function planFrom(raw: unknown, valid: ReturnType<typeof checkPreflightRequest>): Plan {
   if (valid.ok) {
-    const { accessEdgeFqdn, sipDomains, additionalAccessEdges = [] } = valid.value;
-    const edges = [{ fqdn: accessEdgeFqdn, sipDomains }, ...additionalAccessEdges].map((edge) => ({
+    // A federation-only target may have no edge (RULES §6): its domains are still checked.
+    const { accessEdgeFqdn = '', sipDomains } = valid.value;
+    const additional = 'additionalAccessEdges' in valid.value ? valid.value.additionalAccessEdges : [];
+    const edges = [{ fqdn: accessEdgeFqdn, sipDomains }, ...additional].map((edge) => ({
       fqdn: edge.fqdn,
       domains: [...(edge.sipDomains ?? [])],
     }));
-    return { domains: edges.flatMap((edge) => edge.domains), edges };
+    return {
+      domains: edges.flatMap((edge) => edge.domains),
+      edges: edges.filter((edge) => edge.fqdn !== ''),
+    };
   }
   const plan: Plan = { domains: [], edges: [] };
   const addEdge = (fqdnInput: unknown, domainsInput: unknown) => {
@@ -249,7 +259,7 @@ export async function runPreflight(request: unknown, given?: PreflightOptions | 
   if (!(deadlineMs > 0)) throw new RangeError(`deadlineMs must be positive, got ${deadlineMs}`);
   if (!(concurrency >= 1)) throw new RangeError(`concurrency must be ≥ 1, got ${concurrency}`);
 
-  const validated = checkProvisioningRequest(request);
+  const validated = checkPreflightRequest(request, { form: options.requestForm ?? 'auto' });
   const rawRequest = validated.ok ? undefined : jsonSafe(request);
   const requestIssues: Issue[] = [...validated.issues, makeIssue('pic.provisioning_site_retired', [])];
   const checks: Check[] = [
