@@ -44,8 +44,17 @@ export {
 } from './core/public-provider/public-provider.js';
 // The report's types, here too: importable without @types/node (the dns entry's types need it).
 export type { Check, CheckId, CheckStatus, Report, ReportSummary } from './core/report/report-types.js';
-export type { AdditionalAccessEdge, FederationPair, ProvisioningRequest } from './core/request/request.js';
+export type {
+  AdditionalAccessEdge,
+  FederationPair,
+  FederationTargets,
+  PreflightRequest,
+  ProvisioningRequest,
+  RequestForm,
+} from './core/request/request.js';
 export {
+  checkFederationTargets,
+  checkPreflightRequest,
   checkProvisioningRequest,
   listFederationPairs,
   MAX_ACCESS_EDGES,
