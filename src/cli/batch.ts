@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander';
 import type { Result } from '../core/result.js';
+import { toJson } from '../node/preflight/render/json.js';
 import { type CliIo, exitCodeFor, newTally, Progress, readBatch, tallyIssues, useColor } from './io.js';
 import type { CommandContext } from './run.js';
 import { itemLines, painter, statusOf } from './text.js';
@@ -50,7 +51,7 @@ export async function runBatch(io: CliIo, options: BatchOptions): Promise<number
       const line: BatchLine = result.ok
         ? { input: value, ok: true, value: result.value, issues: result.issues }
         : { input: value, ok: false, issues: result.issues };
-      io.stdout.write(`${JSON.stringify(line)}\n`);
+      io.stdout.write(`${toJson(line)}\n`);
     } else if (options.style === 'verdict') {
       const status = statusOf(result.issues, result.ok);
       const subject = result.ok && result.value !== value ? `${value} → ${result.value}` : value;

@@ -15,13 +15,13 @@ import {
   readErrorReason,
   stripBom,
   UsageError,
-  useColor,
 } from '../io.js';
+import { formatOf, type OutputFlags, outputOptions, outputSettings, writeReport } from '../output.js';
 import { type CliProbeOptions, probeOptionsFromFlags } from '../probe-options.js';
 import type { CommandContext } from '../run.js';
 
 /** The flags of `check` (`demo` passes its own name server, timeout and format). */
-export interface CheckFlags extends DnsFlags {
+export interface CheckFlags extends DnsFlags, OutputFlags {
   request?: string;
   edge?: string;
   domain?: string[];
@@ -34,8 +34,6 @@ export interface CheckFlags extends DnsFlags {
   ca?: string[];
   /** `--probe-timeout MS`: bound of each probe phase. */
   probeTimeout?: number;
-  format?: 'text' | 'json' | 'markdown';
-  json?: boolean;
   strict?: boolean;
   /** Not a flag: how the request is read (`check` sets it from the flags; the demo's is a PIC form). */
   requestForm?: 'pic' | 'federation';
@@ -43,22 +41,21 @@ export interface CheckFlags extends DnsFlags {
 
 /** Adds `check`'s live and output flags: name servers, time limits, probe, format, strictness. */
 export function liveOptions(command: Command): Command {
-  return dnsOptions(command)
-    .option('--deadline <ms>', 'deadline for the whole run in milliseconds (default 30000)', milliseconds)
-    .option('--probe', 'also connect to each SRV target (TCP, TLS) and inspect the Edge certificate')
-    .option(
-      '--ca <file>',
-      'with --probe: also trust the PEM certificates in FILE (e.g. a private CA), repeatable',
-      collect,
-    )
-    .option(
-      '--probe-timeout <ms>',
-      'with --probe: timeout of each TCP and TLS phase in milliseconds (default: --timeout, else 5000)',
-      milliseconds,
-    )
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']))
-    .addOption(new Option('--json', 'same as --format json').conflicts('format'))
-    .option('--strict', 'exit 1 on warnings too');
+  return outputOptions(
+    dnsOptions(command)
+      .option('--deadline <ms>', 'deadline for the whole run in milliseconds (default 30000)', milliseconds)
+      .option('--probe', 'also connect to each SRV target (TCP, TLS) and inspect the Edge certificate')
+      .option(
+        '--ca <file>',
+        'with --probe: also trust the PEM certificates in FILE (e.g. a private CA), repeatable',
+        collect,
+      )
+      .option(
+        '--probe-timeout <ms>',
+        'with --probe: timeout of each TCP and TLS phase in milliseconds (default: --timeout, else 5000)',
+        milliseconds,
+      ),
+  ).option('--strict', 'exit 1 on warnings too');
 }
 
 /** Registers `check`. */
@@ -88,7 +85,8 @@ export function registerCheck(program: Command, { io, setExitCode }: CommandCont
         '  pic-preflight check --domain contoso.com --domain fabrikam.com --edge sip.contoso.com\n' +
         '  pic-preflight check --request request.json\n' +
         '  pic-preflight check --edge sip.fabrikam.com --domain fabrikam.com --agreement V1234567 --json\n' +
-        '  pic-preflight check --request request.json --format markdown > preflight.md\n' +
+        '  pic-preflight check --request request.json --format markdown -o preflight.md\n' +
+        '  pic-preflight check --domain contoso.com --format sarif -o preflight.sarif\n' +
         '  pic-preflight check --request request.json --probe --ca private-root.pem --probe-timeout 3000\n' +
         '  cat request.json | pic-preflight check --request - --nameserver 192.0.2.53 --strict',
     )
@@ -183,13 +181,13 @@ export async function executeCheck(
   io: CliIo,
   probeOptions?: CliProbeOptions,
 ): Promise<number> {
-  const resolver = await resolverSettings(flags);
+  const resolver = await resolverSettings(flags, io.env);
   const probe = await probeOptionsFromFlags(flags, probeOptions);
   const [{ runPreflight }, { renderReport }] = await Promise.all([
     import('../../node/preflight/run.js'),
     import('../../node/preflight/render.js'),
   ]);
-  const format = flags.json === true ? 'json' : (flags.format ?? 'text');
+  const format = formatOf(flags);
   const progress = new Progress(io, 'checked');
   const options: Parameters<typeof runPreflight>[1] = {
     ...resolver,
@@ -206,8 +204,12 @@ export async function executeCheck(
   } finally {
     progress.clear();
   }
-  io.stdout.write(
-    `${renderReport(report, format, { color: format === 'text' && useColor(io.stdout, io.env) })}\n`,
-  );
+  const { color, width } = outputSettings(flags, io);
+  const rendered = renderReport(report, format, {
+    color: format === 'text' && color,
+    quiet: flags.quiet === true,
+    ...(width === undefined ? {} : { width }),
+  });
+  await writeReport(rendered, flags, io);
   return reportExitCode(report, flags.strict === true);
 }

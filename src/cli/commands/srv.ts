@@ -4,9 +4,11 @@
  */
 import type { Command } from 'commander';
 import type { SrvRecord } from '../../core/federation/federation.js';
-import type { Check } from '../../core/report/report-types.js';
+import type { Check, Report } from '../../core/report/report-types.js';
+import { summarize } from '../../core/report/status.js';
+import { TOOL_NAME, VERSION } from '../../core/version.js';
 import type { LiveOptions } from '../../node/live/live.js';
-import { printable, STATUS_MARKS, summariseEvidence } from '../../node/preflight/render.js';
+import { printable, STATUS_MARKS, summariseEvidence, toJson } from '../../node/preflight/render.js';
 import { type DnsFlags, dnsOptions, resolverSettings } from '../dns-flags.js';
 import {
   type CliIo,
@@ -17,15 +19,14 @@ import {
   positiveInt,
   readBatch,
   tallyIssues,
-  useColor,
 } from '../io.js';
+import { formatOf, type OutputFlags, outputOptions, outputSettings, writeReport } from '../output.js';
 import type { CommandContext } from '../run.js';
 import { issueLines, type Painter, painter, paintStatus, statusOf } from '../text.js';
 
-interface SrvFlags extends DnsFlags {
+interface SrvFlags extends DnsFlags, OutputFlags {
   edge?: string[];
   concurrency?: number;
-  json?: boolean;
   strict?: boolean;
   verbose?: boolean;
 }
@@ -40,7 +41,8 @@ export function registerSrv(program: Command, { io, setExitCode }: CommandContex
     .summary('check the _sipfederationtls._tcp SRV record of SIP domains in DNS, one line per domain')
     .description(
       'Check the _sipfederationtls._tcp SRV record of SIP domains in DNS, with its targets and their ' +
-        'addresses: one line per domain (-v adds each issue and its fix, --json one object per domain). ' +
+        'addresses: one line per domain (-v adds each issue and its fix, --json one object per domain; ' +
+        'markdown, junit, sarif and github give one report of every domain once all are checked). ' +
         'Reads domains from stdin (one a line) when none is given.',
     )
     .argument('[domain...]', 'SIP domains to check')
@@ -49,9 +51,13 @@ export function registerSrv(program: Command, { io, setExitCode }: CommandContex
       'a declared Access Edge FQDN, repeatable (SRV targets are compared with them)',
       collect,
     );
-  dnsOptions(command)
-    .option('--concurrency <n>', `domains checked at once (default ${SRV_CONCURRENCY})`, positiveInt)
-    .option('--json', 'one JSON object per domain (NDJSON) on stdout')
+  outputOptions(
+    dnsOptions(command).option(
+      '--concurrency <n>',
+      `domains checked at once (default ${SRV_CONCURRENCY})`,
+      positiveInt,
+    ),
+  )
     .option('-v, --verbose', 'print each issue with its message and fix under the domain')
     .option('--strict', 'exit 1 on warnings too')
     .action(async (domains: string[], flags: SrvFlags) => {
@@ -98,9 +104,11 @@ async function checkOne(input: string, options: LiveOptions): Promise<SrvLine> {
 }
 
 async function runSrv(values: string[], flags: SrvFlags, io: CliIo): Promise<number> {
-  const fromStdin = values.length === 0;
+  const format = formatOf(flags);
+  // text and json (NDJSON) stream a line per domain; the other formats render one report at the end.
+  const streaming = format === 'text' || format === 'json';
   const domains = await readBatch(values, io, 'SIP domain');
-  const settings = await resolverSettings(flags);
+  const settings = await resolverSettings(flags, io.env);
   // One resolver for the whole batch: a name server that never answers is found out once, not
   // once per domain.
   const { createResolver } = await import('../../node/dns/resolver.js');
@@ -108,8 +116,12 @@ async function runSrv(values: string[], flags: SrvFlags, io: CliIo): Promise<num
   if (flags.edge !== undefined) options.accessEdgeFqdns = flags.edge;
 
   const tally = newTally();
-  const c = painter(useColor(io.stdout, io.env));
+  const { color } = outputSettings(flags, io);
+  const c = painter(format === 'text' && color);
   const progress = new Progress(io, 'checked');
+  const startedAt = new Date();
+  const all: SrvLine[] = new Array(domains.length);
+  const out: string[] = [];
   const results: (SrvLine | undefined)[] = new Array(domains.length);
   let next = 0;
   let printed = 0;
@@ -118,10 +130,14 @@ async function runSrv(values: string[], flags: SrvFlags, io: CliIo): Promise<num
     // Print in input order as soon as the next result is ready.
     while (printed < domains.length && results[printed] !== undefined) {
       const line = results[printed] as SrvLine;
-      progress.clear();
-      io.stdout.write(
-        `${flags.json === true ? JSON.stringify(line) : textLines(c, line, flags.verbose === true).join('\n')}\n`,
-      );
+      all[printed] = line;
+      if (streaming && !(flags.quiet === true && line.status !== 'fail')) {
+        const text = format === 'json' ? toJson(line) : textLines(c, line, flags.verbose === true).join('\n');
+        if (flags.output === undefined) {
+          progress.clear();
+          io.stdout.write(`${text}\n`);
+        } else out.push(text);
+      }
       results[printed] = undefined;
       printed++;
     }
@@ -134,13 +150,33 @@ async function runSrv(values: string[], flags: SrvFlags, io: CliIo): Promise<num
       results[index] = line;
       done++;
       flush();
-      if (fromStdin) progress.update(done, domains.length);
+      // On stderr whenever it is a terminal, whatever stdout is (Progress checks).
+      progress.update(done, domains.length);
     }
   };
   const workers = Math.min(flags.concurrency ?? SRV_CONCURRENCY, domains.length);
   await Promise.all(Array.from({ length: workers }, worker));
   progress.clear();
+  if (!streaming) {
+    const { renderReport } = await import('../../node/preflight/render.js');
+    out.push(renderReport(batchReport(all, startedAt), format, { quiet: flags.quiet === true }));
+  }
+  if (!streaming || flags.output !== undefined) await writeReport(out.join('\n'), flags, io);
   return exitCodeFor(tally, flags.strict === true);
+}
+
+/** The checks of every domain as one report (for markdown, junit, sarif and github). */
+function batchReport(lines: readonly SrvLine[], startedAt: Date): Report {
+  const checks = lines.flatMap((line) => line.checks);
+  return {
+    schemaVersion: 1,
+    tool: { name: TOOL_NAME, version: VERSION },
+    startedAt: startedAt.toISOString(),
+    durationMs: Date.now() - startedAt.getTime(),
+    request: { sipDomains: lines.map((line) => line.input) },
+    summary: summarize(checks),
+    checks,
+  };
 }
 
 /**
