@@ -64,6 +64,7 @@ describe('the packed package', () => {
     expect(listing).toContain('./dist/cli.js');
     expect(listing).toContain('./schema/provisioning-request.schema.json');
     expect(listing).toContain('./LICENSE');
+    expect(listing).toContain('./schema/report.schema.json');
     expect(listing).toContain('./examples/demo-zone.json');
     // The demo's probe part: the throwaway demo CA and the demo Edges' (published, demo-only) keys.
     for (const file of ['demo-ca.pem', 'harbourline-edge.pem', 'harbourline-edge.key', 'oakridge-edge.pem']) {
@@ -79,10 +80,11 @@ describe('the packed package', () => {
        import { fqdnSchema } from 'pic-preflight/zod';
        import { runPreflight, renderReport, probeEdges } from 'pic-preflight/dns';
        import schema from 'pic-preflight/schema/provisioning-request.schema.json' with { type: 'json' };
+       import reportSchema from 'pic-preflight/schema/report.schema.json' with { type: 'json' };
        const r = checkFqdn('SIP.Acme-Widgets.com.');
        const z = fqdnSchema.safeParse('10.0.0.1');
        console.log(JSON.stringify([r.ok && r.value, z.success, z.error.issues[0].params.code,
-         typeof runPreflight, typeof renderReport && typeof probeEdges, ISSUE_CODES.length > 50, schema.type]));`,
+         typeof runPreflight, typeof renderReport && typeof probeEdges, ISSUE_CODES.length > 50, schema.type, reportSchema.$id.endsWith('report.schema.json')]));`,
     );
     const { code, stdout, stderr } = node(['esm.mjs']);
     expect(stderr).toBe('');
@@ -95,6 +97,7 @@ describe('the packed package', () => {
       'function',
       true,
       'object',
+      true,
     ]);
   });
 
