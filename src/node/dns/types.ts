@@ -124,11 +124,7 @@ export type LookupOutcome =
    * Authoritative mode: over 16 referrals or 200 queries for one question, or a cycle of glueless
    * name servers (`dns.resolution_limit`).
    */
-  | (OutcomeBase & {
-      kind: 'resolution_limit';
-      limit: 'referrals' | 'queries' | 'glueless_cycle';
-      detail?: string;
-    });
+  | (OutcomeBase & { kind: 'resolution_limit'; limit: 'referrals' | 'queries' | 'glueless_cycle'; detail?: string });
 
 /** The `kind` of a lookup outcome. */
 export type LookupKind = LookupOutcome['kind'];
@@ -214,10 +210,5 @@ export interface ExchangeOptions {
  * the reply, bounded by its timeout. `server` is `host:port` / `[v6]:port` (or the DoH URL).
  */
 export interface Exchanger {
-  exchange(
-    server: string,
-    name: string,
-    type: QueryType,
-    options?: ExchangeOptions,
-  ): Promise<ExchangeOutcome>;
+  exchange(server: string, name: string, type: QueryType, options?: ExchangeOptions): Promise<ExchangeOutcome>;
 }
