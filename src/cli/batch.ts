@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import type { Result } from '../core/result.js';
 import { toJson } from '../node/preflight/render/json.js';
 import { type CliIo, exitCodeFor, newTally, Progress, readBatch, tallyIssues, useColor } from './io.js';
+import { widthFor } from './output.js';
 import type { CommandContext } from './run.js';
 import { itemLines, painter, statusOf } from './text.js';
 
@@ -55,12 +56,16 @@ export async function runBatch(io: CliIo, options: BatchOptions): Promise<number
     } else if (options.style === 'verdict') {
       const status = statusOf(result.issues, result.ok);
       const subject = result.ok && result.value !== value ? `${value} → ${result.value}` : value;
-      io.stdout.write(`${itemLines(out, status, subject, result.issues).join('\n')}\n`);
+      io.stdout.write(
+        `${itemLines(out, status, subject, result.issues, widthFor(io.stdout, io.env)).join('\n')}\n`,
+      );
     } else {
       if (result.ok) io.stdout.write(`${result.value}\n`);
       if (result.issues.length > 0) {
         const status = statusOf(result.issues, result.ok);
-        io.stderr.write(`${itemLines(err, status, value, result.issues).join('\n')}\n`);
+        io.stderr.write(
+          `${itemLines(err, status, value, result.issues, widthFor(io.stderr, io.env)).join('\n')}\n`,
+        );
       }
     }
     if (fromStdin) progress.update(index + 1, values.length);

@@ -8,6 +8,7 @@ import type { Check, Report } from '../../core/report/report-types.js';
 import { summarize } from '../../core/report/status.js';
 import { TOOL_NAME, VERSION } from '../../core/version.js';
 import type { LiveOptions } from '../../node/live/live.js';
+import { columns, layout } from '../../node/preflight/render/wrap.js';
 import { printable, STATUS_MARKS, summariseEvidence, toJson } from '../../node/preflight/render.js';
 import { type DnsFlags, dnsOptions, resolverSettings } from '../dns-flags.js';
 import {
@@ -116,7 +117,7 @@ async function runSrv(values: string[], flags: SrvFlags, io: CliIo): Promise<num
   if (flags.edge !== undefined) options.accessEdgeFqdns = flags.edge;
 
   const tally = newTally();
-  const { color } = outputSettings(flags, io);
+  const { color, width: outputWidth } = outputSettings(flags, io);
   const c = painter(format === 'text' && color);
   const progress = new Progress(io, 'checked');
   const startedAt = new Date();
@@ -132,7 +133,10 @@ async function runSrv(values: string[], flags: SrvFlags, io: CliIo): Promise<num
       const line = results[printed] as SrvLine;
       all[printed] = line;
       if (streaming && !(flags.quiet === true && line.status !== 'fail')) {
-        const text = format === 'json' ? toJson(line) : textLines(c, line, flags.verbose === true).join('\n');
+        const text =
+          format === 'json'
+            ? toJson(line)
+            : textLines(c, line, flags.verbose === true, outputWidth).join('\n');
         if (flags.output === undefined) {
           progress.clear();
           io.stdout.write(`${text}\n`);
@@ -184,7 +188,7 @@ function batchReport(lines: readonly SrvLine[], startedAt: Date): Report {
  * record and its addresses, and the codes of every error, warning and inconclusive issue. With
  * `verbose`, each issue's message and fix follow.
  */
-function textLines(c: Painter, line: SrvLine, verbose: boolean): string[] {
+function textLines(c: Painter, line: SrvLine, verbose: boolean, width?: number): string[] {
   const parts = [`${paintStatus(c, line.status, STATUS_MARKS[line.status])} ${printable(line.input)}`];
   const srv = line.checks.find((check) => check.id === 'srv');
   // The record the Access Edge would use (all of them are in --json and -v).
@@ -200,12 +204,23 @@ function textLines(c: Painter, line: SrvLine, verbose: boolean): string[] {
   const notable = line.checks.flatMap((check) => check.issues).filter((issue) => issue.severity !== 'info');
   const codes = [...new Set(notable.map((issue) => issue.code))];
   if (codes.length > 0) parts.push(codes.join(', '));
-  const lines = [parts.join('  ')];
+  // Wrapped to the terminal: the verdict and domain first, the record and codes after, indented.
+  const [head = '', ...rest] = parts;
+  const lines =
+    width === undefined
+      ? [parts.join('  ')]
+      : layout(
+          rest.length > 0 ? `${head}  ` : head,
+          columns(`${STATUS_MARKS[line.status]} ${printable(line.input)}`) + 2,
+          rest.map((text) => ({ text })),
+          4,
+          width,
+        );
   if (verbose) {
     for (const check of line.checks) {
       if (check.issues.length === 0) continue;
       lines.push(`    ${c.dim(printable(`${check.id} ${check.subject}`))}`);
-      lines.push(...issueLines(c, check.issues, '      '));
+      lines.push(...issueLines(c, check.issues, '      ', width));
     }
   }
   return lines;

@@ -12,12 +12,17 @@ export interface Segment {
   block?: boolean;
 }
 
-/** Columns a string takes: one per code point (the marks ✔ ✖ ⚠ ℹ ? are one column wide). */
+/**
+ * Columns a string takes: one per code point (the marks ✔ ✖ ⚠ ℹ ? are one column wide), colour
+ * codes (SGR) taking none.
+ */
 export function columns(text: string): number {
   let count = 0;
-  for (const _ of text) count++;
+  for (const _ of text.replace(SGR, '')) count++;
   return count;
 }
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the escape that starts a colour code
+const SGR = /\u001b\[[0-9;]*m/g;
 
 // A DNS record as the hints write it (`owner. TTL IN SRV 0 0 5061 target.`, `name A 192.0.2.1`) and
 // as related-record messages do (`name SRV 0 0 443 target.`).
