@@ -21,7 +21,7 @@ export function columns(text: string): number {
   for (const _ of text.replace(SGR, '')) count++;
   return count;
 }
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the escape that starts a colour code
+// The escape sequence that sets a colour (SGR).
 const SGR = /\u001b\[[0-9;]*m/g;
 
 // A DNS record as the hints write it (`owner. TTL IN SRV 0 0 5061 target.`, `name A 192.0.2.1`) and
