@@ -115,7 +115,9 @@ describe('code blocks in README.md and docs/', () => {
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
       // `console.log(x); // → text`, or a line `// → text` after a loop: what it prints, line by line.
-      const expected = [...block.code.matchAll(/(?:console\.log\(.*\);? *|^ *)\/\/ → (.*)$/gm)].map((m) => m[1]);
+      const expected = [...block.code.matchAll(/(?:console\.log\(.*\);? *|^ *)\/\/ → (.*)$/gm)].map(
+        (m) => m[1],
+      );
       if (expected.length > 0) expect(run.stdout.trim().split('\n')).toEqual(expected);
     },
   );
