@@ -78,6 +78,30 @@ describe('--format junit|sarif|github on check and srv', () => {
   });
 });
 
+describe('the offline batch commands report too', () => {
+  it('fqdn --format junit|sarif|github: a check per value', async () => {
+    const values = ['sip.northwind.net', 'sip_x.northwind.net'];
+    const junit = await runCli(['fqdn', ...values, '--format', 'junit']);
+    expect(junit.code).toBe(1);
+    expect(XMLValidator.validate(junit.stdout)).toBe(true);
+    expect(junit.stdout.match(/<testcase /g)).toHaveLength(2);
+    const sarif = JSON.parse((await runCli(['fqdn', ...values, '--format', 'sarif'])).stdout);
+    expect(sarif.runs[0].results.map((r: { ruleId: string }) => r.ruleId)).toEqual(['fqdn.underscore']);
+    const github = await runCli(['fqdn', ...values, '--format', 'github']);
+    expect(github.stdout.trim()).toMatch(/^::error title=fqdn\.underscore::request sip_x\.northwind\.net: /);
+  });
+
+  it('--quiet and -o', async () => {
+    const quiet = await runCli(['sip-domain', 'northwind.net', 'x_y.northwind.net', '--quiet']);
+    expect(quiet.stdout).not.toContain('✔');
+    expect(quiet.stdout).toContain('x_y.northwind.net');
+    const file = join(scratch, 'fqdn.ndjson');
+    const out = await runCli(['fqdn', 'sip.northwind.net', '--json', '-o', file]);
+    expect(out.stdout).toBe('');
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ input: 'sip.northwind.net', ok: true });
+  });
+});
+
 describe('-o FILE and --quiet', () => {
   it('-o writes the report to the file and nothing to stdout; the exit code is the same', async () => {
     const file = join(scratch, 'report.json');
