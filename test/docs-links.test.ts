@@ -23,3 +23,13 @@ test.each(files)('%s: relative links resolve to shipped files', (file) => {
     expect(shipped(path), `${file} links ${target}, which the package does not ship`).toBe(true);
   }
 });
+
+test('README.md is a package page: short, the clone commands and a library quick start near the top', () => {
+  const lines = readFileSync(join(root, 'README.md'), 'utf8').split('\n');
+  expect(lines.length).toBeLessThanOrEqual(300);
+  const top = lines.slice(0, 80).join('\n');
+  expect(top).toContain('npm ci && npm run demo');
+  expect(top).toContain('npm test');
+  expect(top).toContain('npm install pic-preflight');
+  expect(top).toMatch(/```ts\nimport \{[^}]+\} from 'pic-preflight';/);
+});
