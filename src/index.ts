@@ -42,8 +42,19 @@ export {
   DEFAULT_PUBLIC_PROVIDER,
   renderPublicProviderCommand,
 } from './core/public-provider/public-provider.js';
-export type { AdditionalAccessEdge, FederationPair, ProvisioningRequest } from './core/request/request.js';
+// The report's types, here too: importable without @types/node (the dns entry's types need it).
+export type { Check, CheckId, CheckStatus, Report, ReportSummary } from './core/report/report-types.js';
+export type {
+  AdditionalAccessEdge,
+  FederationPair,
+  FederationTargets,
+  PreflightRequest,
+  ProvisioningRequest,
+  RequestForm,
+} from './core/request/request.js';
 export {
+  checkFederationTargets,
+  checkPreflightRequest,
   checkProvisioningRequest,
   listFederationPairs,
   MAX_ACCESS_EDGES,
@@ -51,7 +62,12 @@ export {
 } from './core/request/request.js';
 export type { Fail, Issue, IssueParams, IssuePath, Ok, Result, Severity } from './core/result.js';
 export { PreflightError } from './core/result.js';
-export { assertSipDomain, checkSipDomain, HOST_LIKE_LABELS } from './core/sip-domain/sip-domain.js';
+export {
+  assertSipDomain,
+  checkSipDomain,
+  HOST_LIKE_LABELS,
+  isSipDomain,
+} from './core/sip-domain/sip-domain.js';
 export type { ParsedZone, ParseZoneFileOptions } from './core/zone-file/parse-zone-file.js';
 export { MAX_ZONE_RECORDS, parseZoneFile } from './core/zone-file/parse-zone-file.js';
 export type { ZoneRecord } from './core/zone-file/zone-record.js';

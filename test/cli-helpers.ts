@@ -34,6 +34,8 @@ export interface FakeIoOptions {
   stdinTTY?: boolean;
   stdoutTTY?: boolean;
   stderrTTY?: boolean;
+  /** `process.stdout.columns` of a terminal. */
+  stdoutColumns?: number;
   env?: Record<string, string | undefined>;
 }
 
@@ -54,7 +56,8 @@ export async function runCli(argv: string[], options: FakeIoOptions = {}): Promi
         return true;
       },
       isTTY: options.stdoutTTY ?? false,
-    },
+      ...(options.stdoutColumns === undefined ? {} : { columns: options.stdoutColumns }),
+    } as CliIo['stdout'],
     stderr: {
       write: (chunk: string) => {
         stderr += chunk;

@@ -115,7 +115,16 @@ describe('check: exit codes from the report', () => {
   });
 
   it("a missing required field is the library's error (exit 1), not a usage error", async () => {
-    const out = await runCli(['check', '--domain', 'harbourline-freight.com', '--offline', '--json']);
+    // --agreement makes it the PIC form (RULES §6), which needs accessEdgeFqdn.
+    const out = await runCli([
+      'check',
+      '--domain',
+      'harbourline-freight.com',
+      '--agreement',
+      'V7731842',
+      '--offline',
+      '--json',
+    ]);
     expect(out.code).toBe(1);
     expect(allCodes(JSON.parse(out.stdout) as Report)).toContain('request.missing_field');
   });
@@ -275,6 +284,61 @@ describe('check --probe --ca / --probe-timeout (a listener on 127.0.0.1 with a f
     expect(out.stdout).toBe('');
     expect(out.stderr).toMatch(message);
     expect(out.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('check: federation only (RULES §6), no agreement number', () => {
+  it('--domain and --edge without --agreement: the live checks run, nothing asks for the number', async () => {
+    const out = await runCli([
+      'check',
+      '--domain',
+      'harbourline-freight.com',
+      '--edge',
+      'sip.harbourline-freight.com',
+      '--nameserver',
+      server.address,
+      '--json',
+    ]);
+    const report = JSON.parse(out.stdout) as Report;
+    expect(out.code).toBe(0);
+    expect(report.request).toEqual({
+      sipDomains: ['harbourline-freight.com'],
+      accessEdgeFqdn: 'sip.harbourline-freight.com',
+    });
+    expect(allCodes(report)).not.toContain('request.missing_field');
+    expect(report.checks.map((check) => check.id)).toEqual(
+      expect.arrayContaining(['srv', 'srv-target', 'edge']),
+    );
+  });
+
+  it('--domain alone (two domains, no edge): SRV checks per domain, no edge check', async () => {
+    const out = await runCli([
+      'check',
+      '--domain',
+      'harbourline-freight.com',
+      '--domain',
+      'tidewater-analytics.net',
+      '--nameserver',
+      server.address,
+      '--json',
+    ]);
+    const report = JSON.parse(out.stdout) as Report;
+    expect(allCodes(report)).not.toContain('request.missing_field');
+    expect(report.checks.filter((check) => check.id === 'srv').map((check) => check.subject)).toEqual([
+      'harbourline-freight.com',
+      'tidewater-analytics.net',
+    ]);
+    expect(report.checks.some((check) => check.id === 'edge')).toBe(false);
+  });
+
+  it('a request file is still the PIC form: its missing agreement number is an error', async () => {
+    const stdin = JSON.stringify({
+      accessEdgeFqdn: 'sip.harbourline-freight.com',
+      sipDomains: ['harbourline-freight.com'],
+    });
+    const out = await runCli(['check', '--request', '-', '--offline', '--json'], { stdin });
+    expect(out.code).toBe(1);
+    expect(allCodes(JSON.parse(out.stdout) as Report)).toContain('request.missing_field');
   });
 });
 

@@ -75,15 +75,15 @@ describe('basics', () => {
     expect((await spawnCli(['srv', 'fabrikam.net', '--timeout', 'abc'])).code).toBe(2);
   });
 
-  it('reads a stdin batch; no progress and no colour in pipes', async () => {
-    const out = await spawnCli(['sip-domain'], {
-      stdin: 'harbourline-freight.com\r\nsip.harbourline-freight.com\n',
-      env: { FORCE_COLOR: '1' },
-    });
+  it('reads a stdin batch; no progress and no colour in pipes, unless FORCE_COLOR', async () => {
+    const stdin = 'harbourline-freight.com\r\nsip.harbourline-freight.com\n';
+    const out = await spawnCli(['sip-domain'], { stdin, env: { FORCE_COLOR: undefined } });
     expect(out.code).toBe(0);
     expect(out.stdout.split('\n').filter((line) => /^[✔✖⚠]/.test(line))).toHaveLength(2);
     expect(out.stdout).not.toContain(ESC);
     expect(out.stderr).toBe('');
+    const forced = await spawnCli(['sip-domain'], { stdin, env: { FORCE_COLOR: '1' } });
+    expect(forced.stdout).toContain(ESC);
   });
 
   it('decorate prints the decorated address alone', async () => {

@@ -321,6 +321,31 @@ describe('concurrency and the per-run memo (fake resolver)', () => {
   });
 });
 
+describe('federation-only target (RULES §6)', () => {
+  test('{ sipDomains } alone: §7–§8 for each domain, no agreement asked, no edge check', async () => {
+    const report = await runPreflight({ sipDomains: ['good.com', 'second.com'] }, live());
+    expect(report.request).toEqual({ sipDomains: ['good.com', 'second.com'] });
+    expect(report.checks.flatMap((c) => c.issues.map((i) => i.code))).not.toContain('request.missing_field');
+    expect(find(report, 'srv', 'good.com').status).toBe('pass');
+    expect(find(report, 'srv', 'second.com').status).toBe('pass');
+    expect(report.checks.some((c) => c.id === 'edge')).toBe(false);
+  });
+
+  test('{ sipDomains, accessEdgeFqdn }: the edge is checked and used for target_address_mismatch', async () => {
+    const report = await runPreflight({ sipDomains: ['second.com'], accessEdgeFqdn: 'sip.good.com' }, live());
+    expect(find(report, 'edge', 'sip.good.com').status).toBe('pass');
+    expect(codes(find(report, 'srv-target', 'sip.second.com'))).toContain('dns.target_address_mismatch');
+  });
+
+  test("requestForm 'pic' reads the same object as the PIC form", async () => {
+    const report = await runPreflight(
+      { sipDomains: ['good.com'], accessEdgeFqdn: 'sip.good.com' },
+      live({ offline: true, requestForm: 'pic' }),
+    );
+    expect(codes(find(report, 'request', 'request'))).toContain('request.missing_field');
+  });
+});
+
 describe('timeouts longer than a timer holds', () => {
   test('deadlineMs and timeoutMs of 3e9 mean "as long as possible", not "at once"', async () => {
     const report = await runPreflight(REQUEST, live({ deadlineMs: 3e9, timeoutMs: 3e9 }));

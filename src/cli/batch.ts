@@ -1,10 +1,16 @@
 /**
  * The offline batch commands (`fqdn`, `sip-domain`, `agreement`, `decorate`, `undecorate`): one
- * value per argument or per stdin line, one result per value, as text or NDJSON.
+ * value per argument or per stdin line, one result per value, as text or NDJSON; or, with
+ * `--format markdown|junit|sarif|github`, one report with a check per value.
  */
 import type { Command } from 'commander';
+import type { Check, Report } from '../core/report/report-types.js';
+import { summarize } from '../core/report/status.js';
 import type { Result } from '../core/result.js';
-import { type CliIo, exitCodeFor, newTally, Progress, readBatch, tallyIssues, useColor } from './io.js';
+import { TOOL_NAME, VERSION } from '../core/version.js';
+import { toJson } from '../node/preflight/render/json.js';
+import { type CliIo, exitCodeFor, newTally, Progress, readBatch, tallyIssues } from './io.js';
+import { colorFor, formatOf, type OutputFlags, outputOptions, widthFor, writeReport } from './output.js';
 import type { CommandContext } from './run.js';
 import { itemLines, painter, statusOf } from './text.js';
 
@@ -28,7 +34,8 @@ export interface BatchOptions {
   values: readonly string[];
   /** Singular noun for the usage message (`domain`, `address`). */
   what: string;
-  json: boolean;
+  /** `--format`, `--json`, `-o`, `--quiet`, `--color`. */
+  output: OutputFlags;
   strict: boolean;
   style: BatchStyle;
   check: (value: string) => Result<string>;
@@ -38,39 +45,72 @@ export interface BatchOptions {
 export async function runBatch(io: CliIo, options: BatchOptions): Promise<number> {
   const fromStdin = options.values.length === 0;
   const values = await readBatch(options.values, io, options.what);
+  const flags = options.output;
+  const format = formatOf(flags);
+  const toFile = flags.output !== undefined;
+  const stdoutLike = toFile ? { isTTY: false } : io.stdout;
   const tally = newTally();
-  const out = painter(useColor(io.stdout, io.env));
-  const err = painter(useColor(io.stderr, io.env));
+  const out = painter(colorFor(stdoutLike, io.env, flags.color));
+  const err = painter(colorFor(io.stderr, io.env, flags.color));
+  const outWidth = widthFor(stdoutLike, io.env);
   const progress = new Progress(io, `checked`);
+  const startedAt = new Date();
+  const checks: Check[] = [];
+  const written: string[] = [];
+  const write = (text: string) => {
+    if (toFile) written.push(text);
+    else io.stdout.write(`${text}\n`);
+  };
   values.forEach((value, index) => {
     const result = options.check(value);
     tallyIssues(tally, result.issues);
     if (fromStdin) progress.clear();
-    if (options.json) {
+    const status = statusOf(result.issues, result.ok);
+    const shown = !(flags.quiet === true && result.ok);
+    if (format !== 'text' && format !== 'json') {
+      // One check per value (the offline rules: id `request`), rendered as one report at the end.
+      checks.push({ id: 'request', subject: value, status, issues: result.issues, durationMs: 0 });
+    } else if (!shown) {
+      // --quiet: only what failed.
+    } else if (format === 'json') {
       const line: BatchLine = result.ok
         ? { input: value, ok: true, value: result.value, issues: result.issues }
         : { input: value, ok: false, issues: result.issues };
-      io.stdout.write(`${JSON.stringify(line)}\n`);
+      write(toJson(line));
     } else if (options.style === 'verdict') {
-      const status = statusOf(result.issues, result.ok);
       const subject = result.ok && result.value !== value ? `${value} → ${result.value}` : value;
-      io.stdout.write(`${itemLines(out, status, subject, result.issues).join('\n')}\n`);
+      write(itemLines(out, status, subject, result.issues, outWidth).join('\n'));
     } else {
-      if (result.ok) io.stdout.write(`${result.value}\n`);
+      if (result.ok) write(result.value);
       if (result.issues.length > 0) {
-        const status = statusOf(result.issues, result.ok);
-        io.stderr.write(`${itemLines(err, status, value, result.issues).join('\n')}\n`);
+        io.stderr.write(
+          `${itemLines(err, status, value, result.issues, widthFor(io.stderr, io.env)).join('\n')}\n`,
+        );
       }
     }
     if (fromStdin) progress.update(index + 1, values.length);
   });
   progress.clear();
+  if (format !== 'text' && format !== 'json') {
+    const { renderReport } = await import('../node/preflight/render.js');
+    const report: Report = {
+      schemaVersion: 1,
+      tool: { name: TOOL_NAME, version: VERSION },
+      startedAt: startedAt.toISOString(),
+      durationMs: Date.now() - startedAt.getTime(),
+      request: { values },
+      summary: summarize(checks),
+      checks,
+    };
+    await writeReport(renderReport(report, format, { quiet: flags.quiet === true }), flags, io);
+  } else if (toFile) {
+    await writeReport(written.join('\n'), flags, io);
+  }
   return exitCodeFor(tally, options.strict);
 }
 
 /** The flags every batch command has. */
-export interface BatchFlags {
-  json?: boolean;
+export interface BatchFlags extends OutputFlags {
   strict?: boolean;
 }
 
@@ -106,8 +146,7 @@ export function registerBatchCommand<F extends BatchFlags>(
     .summary(spec.summary)
     .description(spec.description)
     .argument(...spec.argument);
-  (spec.flags ? spec.flags(command) : command)
-    .option('--json', `one JSON object per ${spec.jsonItem} (NDJSON) on stdout`)
+  outputOptions(spec.flags ? spec.flags(command) : command)
     .option('--strict', 'exit 1 on warnings too')
     .action(async (values: string[], flags: F) => {
       const check = await spec.check(flags);
@@ -115,7 +154,7 @@ export function registerBatchCommand<F extends BatchFlags>(
         await runBatch(io, {
           values,
           what: spec.what,
-          json: flags.json === true,
+          output: flags,
           strict: flags.strict === true,
           style: spec.style,
           check,

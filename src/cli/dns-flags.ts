@@ -25,7 +25,11 @@ export interface DnsFlags {
 /** Adds the resolution flags. */
 export function dnsOptions(command: Command): Command {
   return command
-    .option('--nameserver <host[:port]>', "name server to ask, repeatable (default: the system's)", collect)
+    .option(
+      '--nameserver <host[:port]>',
+      "name server to ask, repeatable (default: PIC_PREFLIGHT_NAMESERVERS, else the system's)",
+      collect,
+    )
     .option('--timeout <ms>', 'per-query timeout in milliseconds (default 3000)', milliseconds)
     .option('--authoritative', "resolve from the root servers like a partner's resolver (RULES §10)")
     .option(
@@ -61,6 +65,14 @@ export async function toNameservers(
     }
   }
   return values;
+}
+
+/** `PIC_PREFLIGHT_NAMESERVERS`: the default for `--nameserver`, comma or space separated. */
+export function nameserversFromEnv(
+  env: Record<string, string | undefined> | undefined,
+): string[] | undefined {
+  const list = (env?.PIC_PREFLIGHT_NAMESERVERS ?? '').split(/[\s,]+/).filter((item) => item !== '');
+  return list.length > 0 ? list : undefined;
 }
 
 /** `--doh URL`: an absolute https URL, else a usage error. */
@@ -101,10 +113,16 @@ function checkPairs(flags: DnsFlags): void {
 }
 
 /** The resolver options from the flags (only those given); a bad value is a `UsageError`. */
-export async function resolverSettings(flags: DnsFlags): Promise<ResolverSettings> {
+export async function resolverSettings(
+  flags: DnsFlags,
+  env?: Record<string, string | undefined>,
+): Promise<ResolverSettings> {
   checkPairs(flags);
   const settings: ResolverSettings = {};
-  const nameservers = await toNameservers(flags.nameserver);
+  const nameservers =
+    flags.nameserver !== undefined
+      ? await toNameservers(flags.nameserver)
+      : await toNameservers(nameserversFromEnv(env), 'PIC_PREFLIGHT_NAMESERVERS');
   if (nameservers !== undefined) settings.nameservers = nameservers;
   if (flags.timeout !== undefined) settings.timeoutMs = flags.timeout;
   if (flags.authoritative === true) {

@@ -41,6 +41,8 @@ export interface Ok<T> {
 /** A failed result: at least one issue has severity `error`. */
 export interface Fail {
   ok: false;
+  /** Never present: `result.value` narrows to `T` only after checking `result.ok`. */
+  value?: never;
   issues: [Issue, ...Issue[]];
 }
 
@@ -118,14 +120,43 @@ export function prefixPaths(issues: readonly Issue[], prefix: IssuePath): Issue[
   return issues.map((issue) => ({ ...issue, path: [...prefix, ...issue.path] }));
 }
 
-/** Thrown by the `assert*` helpers; carries the issues of the failed result. */
+// Symbol.for: one brand across copies of this module (the ESM and CJS builds, two installs).
+const PREFLIGHT_ERROR = Symbol.for('pic-preflight.PreflightError');
+
+/**
+ * Thrown by the `assert*` helpers; carries the issues of the failed result. Its message lists every
+ * error (`code: message`, one a line after the first). Recognise it with {@link PreflightError.is},
+ * which also works across the ESM and CJS builds, where `instanceof` does not.
+ * @example
+ * ```ts
+ * try {
+ *   assertFqdn('sip_bad.contoso.com');
+ * } catch (error) {
+ *   if (PreflightError.is(error)) console.log(error.issues.map((issue) => issue.code));
+ * }
+ * ```
+ */
 export class PreflightError extends Error {
   readonly issues: Issue[];
   constructor(issues: Issue[]) {
-    const first = issues.find((issue) => issue.severity === 'error') ?? issues[0];
-    super(first ? `${first.code}: ${first.message}` : 'pic-preflight: invalid input');
+    const errors = issues.filter((issue) => issue.severity === 'error');
+    const listed = (errors.length > 0 ? errors : issues).map((issue) => {
+      const where = issue.path.length > 0 ? ` (at ${issue.path.join('.')})` : '';
+      return `${issue.code}: ${issue.message}${where}`;
+    });
+    super(listed.length > 0 ? listed.join('\n') : 'pic-preflight: invalid input');
     this.name = 'PreflightError';
     this.issues = issues;
+    Object.defineProperty(this, PREFLIGHT_ERROR, { value: true });
+  }
+
+  /**
+   * True for a `PreflightError` from any copy of this package (ESM or CJS build).
+   * @param value anything caught
+   * @returns whether `value` is a `PreflightError`
+   */
+  static is(value: unknown): value is PreflightError {
+    return value instanceof Error && (value as unknown as Record<symbol, unknown>)[PREFLIGHT_ERROR] === true;
   }
 }
 

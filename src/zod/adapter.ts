@@ -26,12 +26,30 @@ export interface FromResultOptions {
   meta?: Record<string, unknown>;
 }
 
-/** Our issue as a zod custom issue: the message, the path (relative to the schema), our code in `params.code`. */
+/**
+ * Our issue as a zod custom issue: the path (relative to the schema), our code in `params.code`,
+ * the facts in `params.params`, and the message. zod reads error maps only for issues without a
+ * message, so the message is chosen here, the zod way: zod's global error map
+ * (`z.config({ customError })`) first, given the issue with `params.code`; our English message when
+ * it returns nothing.
+ */
 export function toZodIssue(issue: Issue, input: unknown): z.core.$ZodRawIssue {
   const params: PreflightZodParams = { code: issue.code, severity: issue.severity };
   if (issue.params !== undefined) params.params = issue.params;
   if (issue.hint !== undefined) params.hint = issue.hint;
-  return { code: 'custom', message: issue.message, path: issue.path, params, input };
+  const raw: z.core.$ZodRawIssue = { code: 'custom', path: issue.path, params, input };
+  return { ...raw, message: customMessage(raw) ?? issue.message };
+}
+
+/** What zod's global error map says about an issue, if anything. */
+function customMessage(raw: z.core.$ZodRawIssue): string | undefined {
+  const map = z.config().customError;
+  if (map === undefined) return undefined;
+  const answer = map(raw as Parameters<typeof map>[0]);
+  if (typeof answer === 'string') return answer;
+  return answer !== null && typeof answer === 'object' && typeof answer.message === 'string'
+    ? answer.message
+    : undefined;
 }
 
 /**

@@ -82,6 +82,7 @@ describe('provisioningRequestSchema (RULES §6 via checkProvisioningRequest)', (
     expect(schema.properties.additionalAccessEdges?.items?.additionalProperties).toBe(false);
     expect(Object.keys(schema.properties).sort()).toEqual(
       [
+        '$schema',
         'accessEdgeFqdn',
         'additionalAccessEdges',
         'agreementNumber',

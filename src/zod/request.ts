@@ -12,12 +12,17 @@ import {
 } from '../core/request/request.js';
 import { fromResult, type ResultSchema } from './adapter.js';
 
-// No `format: 'hostname'`: the check also accepts a trailing dot and surrounding whitespace (with a warning).
-const hostname = (description: string) => z.string().meta({ description });
+// `format: 'hostname'` (RFC 1123, a trailing dot allowed): in draft 2020-12 an annotation, which
+// editors show; the check also takes surrounding whitespace, with the warning input.trimmed.
+const hostname = (description: string) => z.string().meta({ description, format: 'hostname' });
 const sipDomains = (description: string) =>
-  z.array(z.string().meta({ description: 'A SIP domain, e.g. contoso.com.' })).meta({
+  z.array(z.string().meta({ description: 'A SIP domain, e.g. contoso.com.', format: 'hostname' })).meta({
     description,
   });
+
+/** The `$id` of the shipped request schema (where the published package serves it). */
+export const PROVISIONING_REQUEST_SCHEMA_ID =
+  'https://unpkg.com/pic-preflight/schema/provisioning-request.schema.json';
 
 /**
  * The JSON shape of a provisioning request, for documentation and JSON Schema only (looser than
@@ -26,6 +31,9 @@ const sipDomains = (description: string) =>
 export const provisioningRequestShapeSchema = /* @__PURE__ */ (() =>
   z
     .strictObject({
+      $schema: z.string().optional().meta({
+        description: 'The JSON Schema the file is written against, for editors; not a field of the form.',
+      }),
       agreementType: z
         .enum(AGREEMENT_TYPES as unknown as readonly [string, ...string[]])
         .optional()
@@ -88,8 +96,9 @@ export const provisioningRequestSchema: ResultSchema<ProvisioningRequest> = /* @
  * @example JSON.stringify(provisioningRequestJsonSchema(), null, 2)
  */
 export function provisioningRequestJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(provisioningRequestShapeSchema, { io: 'input', target: 'draft-2020-12' }) as Record<
-    string,
-    unknown
-  >;
+  const { $schema, ...rest } = z.toJSONSchema(provisioningRequestShapeSchema, {
+    io: 'input',
+    target: 'draft-2020-12',
+  }) as Record<string, unknown>;
+  return { $schema, $id: PROVISIONING_REQUEST_SCHEMA_ID, ...rest };
 }

@@ -15,14 +15,14 @@ import {
   readErrorReason,
   stripBom,
   UsageError,
-  useColor,
 } from '../io.js';
+import { formatOf, type OutputFlags, outputOptions, outputSettings, writeReport } from '../output.js';
 import { type CliProbeOptions, probeOptionsFromFlags } from '../probe-options.js';
 import type { CommandContext } from '../run.js';
 import { readZoneFiles, type ZoneFlags, zoneOptions } from '../zone-files.js';
 
 /** The flags of `check` (`demo` passes its own name server, timeout and format). */
-export interface CheckFlags extends DnsFlags, ZoneFlags {
+export interface CheckFlags extends DnsFlags, ZoneFlags, OutputFlags {
   request?: string;
   edge?: string;
   domain?: string[];
@@ -35,24 +35,23 @@ export interface CheckFlags extends DnsFlags, ZoneFlags {
   ca?: string[];
   /** `--probe-timeout MS`: bound of each probe phase. */
   probeTimeout?: number;
-  format?: 'text' | 'json' | 'markdown';
-  json?: boolean;
   strict?: boolean;
+  /** Not a flag: how the request is read (`check` sets it from the flags; the demo's is a PIC form). */
+  requestForm?: 'pic' | 'federation';
 }
 
 /** Adds `check`'s live and output flags: name servers, time limits, probe, format, strictness. */
 export function liveOptions(command: Command): Command {
-  return zoneOptions(dnsOptions(command))
-    .option('--deadline <ms>', 'deadline for the whole run in milliseconds (default 30000)', milliseconds)
-    .option('--probe', 'also connect to each SRV target (TCP, TLS) and inspect the Edge certificate')
-    .option(
-      '--probe-timeout <ms>',
-      'with --probe: timeout of each TCP and TLS phase in milliseconds (default: --timeout, else 5000)',
-      milliseconds,
-    )
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']))
-    .addOption(new Option('--json', 'same as --format json').conflicts('format'))
-    .option('--strict', 'exit 1 on warnings too');
+  return outputOptions(
+    zoneOptions(dnsOptions(command))
+      .option('--deadline <ms>', 'deadline for the whole run in milliseconds (default 30000)', milliseconds)
+      .option('--probe', 'also connect to each SRV target (TCP, TLS) and inspect the Edge certificate')
+      .option(
+        '--probe-timeout <ms>',
+        'with --probe: timeout of each TCP and TLS phase in milliseconds (default: --timeout, else 5000)',
+        milliseconds,
+      ),
+  ).option('--strict', 'exit 1 on warnings too');
 }
 
 /** Registers `check`. */
@@ -62,9 +61,10 @@ export function registerCheck(program: Command, { io, setExitCode }: CommandCont
       .command('check')
       .summary('check a provisioning request: offline rules, DNS, and with --probe the Edge certificate')
       .description(
-        'Check a provisioning request: the offline rules, then the _sipfederationtls._tcp SRV records, their ' +
-          'targets and the Access Edge names in DNS, and with --probe the Edge certificate. The request comes ' +
-          "from --request (a JSON file, or - for stdin) and/or the flags; flags replace the file's fields.",
+        'Check federation for SIP domains (--domain, optionally --edge: no agreement number needed), or a ' +
+          'provisioning request (--request FILE, or - for stdin, and/or --agreement): the offline rules, then the ' +
+          '_sipfederationtls._tcp SRV records, their targets and the Access Edge names in DNS, and with --probe ' +
+          "the Edge certificate. Flags replace the file's fields.",
       )
       .option('--request <file>', 'the provisioning request as a JSON file, or - for stdin')
       .option('--edge <fqdn>', 'Access Edge FQDN (accessEdgeFqdn)')
@@ -81,16 +81,28 @@ export function registerCheck(program: Command, { io, setExitCode }: CommandCont
     .addHelpText(
       'after',
       '\nExamples:\n' +
+        '  pic-preflight check --domain contoso.com --domain fabrikam.com --edge sip.contoso.com\n' +
         '  pic-preflight check --request request.json\n' +
         '  pic-preflight check --edge sip.fabrikam.com --domain fabrikam.com --agreement V1234567 --json\n' +
-        '  pic-preflight check --request request.json --format markdown > preflight.md\n' +
+        '  pic-preflight check --request request.json --format markdown -o preflight.md\n' +
+        '  pic-preflight check --domain contoso.com --format sarif -o preflight.sarif\n' +
         '  pic-preflight check --request request.json --probe --ca private-root.pem --probe-timeout 3000\n' +
         '  cat request.json | pic-preflight check --request - --nameserver 192.0.2.53 --strict',
     )
     .action(async (flags: CheckFlags) => {
       const request = await loadRequest(flags, io);
-      setExitCode(await executeCheck(request, flags, io));
+      setExitCode(await executeCheck(request, { ...flags, requestForm: requestFormOf(flags) }, io));
     });
+}
+
+/**
+ * RULES §6: `--domain`/`--edge` alone is a federation-only check (no agreement number asked for);
+ * a request file or an agreement flag makes it the PIC form.
+ */
+export function requestFormOf(flags: CheckFlags): 'pic' | 'federation' {
+  return flags.request === undefined && flags.agreement === undefined && flags.agreementType === undefined
+    ? 'federation'
+    : 'pic';
 }
 
 /** Reads the request (file, `-` for stdin, or nothing) and applies the flags over its fields. */
@@ -105,7 +117,7 @@ export async function loadRequest(flags: CheckFlags, io: CliIo): Promise<Record<
     flags.agreementType === undefined
   ) {
     throw new UsageError(
-      'nothing to check: give --request FILE (or - for stdin), or --edge, --domain and --agreement',
+      'nothing to check: give --domain D (repeatable, with --edge FQDN if you have one), or --request FILE (- for stdin)',
     );
   }
   // Flags replace the file's fields; the request rules (missing fields and so on) are the library's.
@@ -168,7 +180,7 @@ export async function executeCheck(
   io: CliIo,
   probeOptions?: CliProbeOptions,
 ): Promise<number> {
-  const resolver = await resolverSettings(flags);
+  const resolver = await resolverSettings(flags, io.env);
   // --ca is shared with --doh (dns-flags.ts checks the pairing); the probe takes it with --probe only.
   const probe = await probeOptionsFromFlags(
     flags.probe === true ? flags : { ...flags, ca: [] },
@@ -178,7 +190,7 @@ export async function executeCheck(
     import('../../node/preflight/run.js'),
     import('../../node/preflight/render.js'),
   ]);
-  const format = flags.json === true ? 'json' : (flags.format ?? 'text');
+  const format = formatOf(flags);
   const progress = new Progress(io, 'checked');
   const options: Parameters<typeof runPreflight>[1] = {
     ...resolver,
@@ -189,14 +201,19 @@ export async function executeCheck(
   if (probe !== undefined) options.probeOptions = probe;
   if (flags.offline === true) options.offline = true;
   if (flags.zone !== undefined) options.zones = await readZoneFiles(flags.zone, flags.zoneOrigin);
+  if (flags.requestForm !== undefined) options.requestForm = flags.requestForm;
   let report: Report;
   try {
     report = await runPreflight(request, options);
   } finally {
     progress.clear();
   }
-  io.stdout.write(
-    `${renderReport(report, format, { color: format === 'text' && useColor(io.stdout, io.env) })}\n`,
-  );
+  const { color, width } = outputSettings(flags, io);
+  const rendered = renderReport(report, format, {
+    color: format === 'text' && color,
+    quiet: flags.quiet === true,
+    ...(width === undefined ? {} : { width }),
+  });
+  await writeReport(rendered, flags, io);
   return reportExitCode(report, flags.strict === true);
 }

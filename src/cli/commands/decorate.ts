@@ -41,7 +41,7 @@ export async function decoratorFor(flags: DecorationFlags): Promise<Decorator> {
   try {
     return createDecorator(decorationSettings(flags));
   } catch (error) {
-    if (!(error instanceof PreflightError)) throw error;
+    if (!PreflightError.is(error)) throw error;
     const first = error.issues.find((issue) => issue.severity === 'error') ?? error.issues[0];
     const flag = first?.path.includes('excludedDomains') ? '--excluded' : '--routing-domain';
     throw new UsageError(`${flag}: ${first ? `${first.message} [${first.code}]` : 'invalid value'}`);

@@ -5,9 +5,10 @@
  * `tcp`/`tls` checks (see demo-edges.ts). No network needed: nothing but loopback is contacted.
  * Exit 0 once the report is printed (its mistakes are the point); 2 when the demo could not run.
  */
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import type { HierarchyRecord, ServedRecord } from '../../node/servers/hierarchy-server.js';
 import { type CliIo, EXIT, errorText, UsageError } from '../io.js';
+import { type OutputFlags, outputOptions, widthFor } from '../output.js';
 import type { CommandContext } from '../run.js';
 import { type CheckFlags, executeCheck, readRequestFile } from './check.js';
 
@@ -15,16 +16,14 @@ import { type CheckFlags, executeCheck, readRequestFile } from './check.js';
 export const DEMO_FILES = Object.freeze({ zone: 'demo-zone.json', request: 'demo-request.json' });
 
 /** The flags of `demo`. */
-export interface DemoFlags {
-  format?: 'text' | 'json' | 'markdown';
-  json?: boolean;
+export interface DemoFlags extends OutputFlags {
   /** `--no-probe` sets `false`: no TLS listeners, no `tcp`/`tls` checks. @default true */
   probe?: boolean;
 }
 
 /** Registers `demo`. */
 export function registerDemo(program: Command, { io, setExitCode }: CommandContext): void {
-  program
+  const command = program
     .command('demo')
     .summary('the whole check against a built-in DNS server on 127.0.0.1 (no network needed)')
     .description(
@@ -34,12 +33,10 @@ export function registerDemo(program: Command, { io, setExitCode }: CommandConte
         '127.0.0.x:5061 (or ports chosen by the system on 127.0.0.1) play the Edges with certificates from ' +
         'examples/demo-certs (a throwaway demo CA), and the report includes the probe (tcp and tls checks).',
     )
-    .option('--no-probe', 'skip the probe part (no TLS listeners, no tcp/tls checks)')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']))
-    .addOption(new Option('--json', 'same as --format json').conflicts('format'))
-    .action(async (flags: DemoFlags) => {
-      setExitCode(await runDemo(flags, io));
-    });
+    .option('--no-probe', 'skip the probe part (no TLS listeners, no tcp/tls checks)');
+  outputOptions(command).action(async (flags: DemoFlags) => {
+    setExitCode(await runDemo(flags, io));
+  });
 }
 
 /**
@@ -99,14 +96,17 @@ export async function runDemo(flags: DemoFlags, io: CliIo, examplesDir?: string)
     const requestPath = relative(process.cwd(), join(dir, DEMO_FILES.request));
     const shown =
       requestPath.startsWith('..') || isAbsolute(requestPath) ? join(dir, DEMO_FILES.request) : requestPath;
-    io.stderr.write(
-      `Demo: ${zone.length} records served by a DNS server on ${server.address} (nothing leaves this machine).\n` +
-        `Same as: pic-preflight check --request ${shown} --nameserver ${server.address}\n` +
-        (flags.probe === false ? '\n' : ''),
-    );
+    const { layout, segments } = await import('../../node/preflight/render/wrap.js');
+    const width = widthFor(io.stderr, io.env);
+    const intro = [
+      `Demo: ${zone.length} records served by a DNS server on ${server.address} (nothing leaves this machine).`,
+      `Same as: pic-preflight check --request ${shown} --nameserver ${server.address}`,
+    ].flatMap((line) => layout('', 0, segments(line), 2, width));
+    io.stderr.write(`${intro.join('\n')}\n${flags.probe === false ? '\n' : ''}`);
     const checkFlags: CheckFlags = { nameserver: [server.address], timeout: 1000, deadline: 20_000 };
-    if (flags.json === true) checkFlags.json = true;
-    if (flags.format !== undefined) checkFlags.format = flags.format;
+    for (const key of ['format', 'json', 'output', 'quiet', 'color'] as const) {
+      if (flags[key] !== undefined) Object.assign(checkFlags, { [key]: flags[key] });
+    }
     if (flags.probe === false) {
       await executeCheck(request, checkFlags, io);
     } else {
@@ -117,7 +117,11 @@ export async function runDemo(flags: DemoFlags, io: CliIo, examplesDir?: string)
         io.stderr.write(`Probe: skipped, ${edges.skipped}.\n\n`);
         await executeCheck(request, checkFlags, io);
       } else {
-        io.stderr.write(`${edges.description.join('\n')}\n\n`);
+        const lines = edges.description.flatMap((line) => {
+          const indent = line.length - line.trimStart().length;
+          return layout(' '.repeat(indent), indent, segments(line.trim()), indent + 2, width);
+        });
+        io.stderr.write(`${lines.join('\n')}\n\n`);
         try {
           await executeCheck(request, { ...checkFlags, probe: true }, io, edges.probeOptions);
         } finally {
@@ -129,7 +133,13 @@ export async function runDemo(flags: DemoFlags, io: CliIo, examplesDir?: string)
     await server.close();
   }
   const { runPlannedZoneStep } = await import('../demo-planned.js');
-  await runPlannedZoneStep(dir, flags.json === true ? 'json' : (flags.format ?? 'text'), io);
+  const { outputSettings } = await import('../output.js');
+  await runPlannedZoneStep(
+    dir,
+    flags.json === true ? 'json' : (flags.format ?? 'text'),
+    io,
+    outputSettings(flags, io),
+  );
   return EXIT.ok;
 }
 

@@ -1,5 +1,6 @@
 /** `pic-preflight provider-command`: prints the `New-CsPublicProvider` PowerShell for the Skype provider (RULES §5). */
 import { type Command, Option } from 'commander';
+import { toJson } from '../../node/preflight/render/json.js';
 import { exitCodeFor, newTally, tallyIssues, useColor } from '../io.js';
 import type { CommandContext } from '../run.js';
 import { itemLines, painter, statusOf } from '../text.js';
@@ -48,7 +49,7 @@ export function registerProviderCommand(program: Command, { io, setExitCode }: C
       const tally = newTally();
       tallyIssues(tally, result.issues);
       if (flags.json === true) {
-        io.stdout.write(`${JSON.stringify(result)}\n`);
+        io.stdout.write(`${toJson(result)}\n`);
       } else {
         if (result.ok) io.stdout.write(`${result.value}\n`);
         if (result.issues.length > 0) {

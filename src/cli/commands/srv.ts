@@ -4,10 +4,13 @@
  */
 import type { Command } from 'commander';
 import type { SrvRecord } from '../../core/federation/federation.js';
-import type { Check } from '../../core/report/report-types.js';
+import type { Check, Report } from '../../core/report/report-types.js';
+import { summarize } from '../../core/report/status.js';
+import { TOOL_NAME, VERSION } from '../../core/version.js';
 import type { Resolver } from '../../node/dns/types.js';
 import type { LiveOptions } from '../../node/live/live.js';
-import { printable, STATUS_MARKS, summariseEvidence } from '../../node/preflight/render.js';
+import { columns, layout } from '../../node/preflight/render/wrap.js';
+import { printable, STATUS_MARKS, summariseEvidence, toJson } from '../../node/preflight/render.js';
 import { type DnsFlags, dnsOptions, resolverSettings } from '../dns-flags.js';
 import {
   type CliIo,
@@ -19,17 +22,16 @@ import {
   positiveInt,
   readBatch,
   tallyIssues,
-  useColor,
 } from '../io.js';
+import { formatOf, type OutputFlags, outputOptions, outputSettings, writeReport } from '../output.js';
 import type { CommandContext } from '../run.js';
 import { issueLines, type Painter, painter, paintStatus, statusOf } from '../text.js';
 import { readZoneFiles, type ZoneFlags, zoneOptions } from '../zone-files.js';
 
-interface SrvFlags extends DnsFlags, ZoneFlags {
+interface SrvFlags extends DnsFlags, ZoneFlags, OutputFlags {
   edge?: string[];
   deadline?: number;
   concurrency?: number;
-  json?: boolean;
   strict?: boolean;
   verbose?: boolean;
 }
@@ -47,7 +49,8 @@ export function registerSrv(program: Command, { io, setExitCode }: CommandContex
     .summary('check the _sipfederationtls._tcp SRV record of SIP domains in DNS, one line per domain')
     .description(
       'Check the _sipfederationtls._tcp SRV record of SIP domains in DNS, with its targets and their ' +
-        'addresses: one line per domain (-v adds each issue and its fix, --json one object per domain). ' +
+        'addresses: one line per domain (-v adds each issue and its fix, --json one object per domain; ' +
+        'markdown, junit, sarif and github give one report of every domain once all are checked). ' +
         'Reads domains from stdin (one a line) when none is given.',
     )
     .argument('[domain...]', 'SIP domains to check')
@@ -56,14 +59,15 @@ export function registerSrv(program: Command, { io, setExitCode }: CommandContex
       'a declared Access Edge FQDN, repeatable (SRV targets are compared with them)',
       collect,
     );
-  zoneOptions(dnsOptions(command))
-    .option('--concurrency <n>', `domains checked at once (default ${SRV_CONCURRENCY})`, positiveInt)
-    .option(
-      '--deadline <ms>',
-      `deadline for the whole command in milliseconds (default ${SRV_DEADLINE_MS}); unfinished lookups are inconclusive`,
-      milliseconds,
-    )
-    .option('--json', 'one JSON object per domain (NDJSON) on stdout')
+  outputOptions(
+    zoneOptions(dnsOptions(command))
+      .option('--concurrency <n>', `domains checked at once (default ${SRV_CONCURRENCY})`, positiveInt)
+      .option(
+        '--deadline <ms>',
+        `deadline for the whole command in milliseconds (default ${SRV_DEADLINE_MS}); unfinished lookups are inconclusive`,
+        milliseconds,
+      ),
+  )
     .option('-v, --verbose', 'print each issue with its message and fix under the domain')
     .option('--strict', 'exit 1 on warnings too')
     .action(async (domains: string[], flags: SrvFlags) => {
@@ -110,9 +114,9 @@ async function checkOne(input: string, options: LiveOptions): Promise<SrvLine> {
 }
 
 async function runSrv(values: string[], flags: SrvFlags, io: CliIo): Promise<number> {
-  const fromStdin = values.length === 0;
+  const format = formatOf(flags);
   const domains = await readBatch(values, io, 'SIP domain');
-  const settings = await resolverSettings(flags);
+  const settings = await resolverSettings(flags, io.env);
   // One resolver set for the whole batch: a name server that never answers is found out once, not
   // once per domain. Which source answers (RULES §10) is sources.ts's business.
   const { resolverFor } = await import('../../node/live/sources.js');
@@ -128,8 +132,7 @@ async function runSrv(values: string[], flags: SrvFlags, io: CliIo): Promise<num
       const errors = zone.issues.filter((issue) => issue.severity === 'error').length;
       if (errors > 0)
         io.stderr.write(
-          `${zone.fileName}: ${errors} error(s) in the planned zone; see pic-preflight zone ${zone.fileName}
-`,
+          `${zone.fileName}: ${errors} error(s) in the planned zone; see pic-preflight zone ${zone.fileName}\n`,
         );
     }
   }
@@ -145,7 +148,7 @@ async function runSrv(values: string[], flags: SrvFlags, io: CliIo): Promise<num
   };
   if (flags.edge !== undefined) options.accessEdgeFqdns = flags.edge;
   try {
-    return await checkAll(domains, options, flags, io, fromStdin);
+    return await checkAll(domains, options, flags, io, format);
   } finally {
     clearTimeout(deadline);
   }
@@ -157,11 +160,18 @@ async function checkAll(
   options: LiveOptions,
   flags: SrvFlags,
   io: CliIo,
-  fromStdin: boolean,
+  format: ReturnType<typeof formatOf>,
 ): Promise<number> {
+  // text and json (NDJSON) stream a line per domain; the other formats render one report at the end.
+  const streaming = format === 'text' || format === 'json';
+
   const tally = newTally();
-  const c = painter(useColor(io.stdout, io.env));
+  const { color, width: outputWidth } = outputSettings(flags, io);
+  const c = painter(format === 'text' && color);
   const progress = new Progress(io, 'checked');
+  const startedAt = new Date();
+  const all: SrvLine[] = new Array(domains.length);
+  const out: string[] = [];
   const results: (SrvLine | undefined)[] = new Array(domains.length);
   let next = 0;
   let printed = 0;
@@ -170,10 +180,17 @@ async function checkAll(
     // Print in input order as soon as the next result is ready.
     while (printed < domains.length && results[printed] !== undefined) {
       const line = results[printed] as SrvLine;
-      progress.clear();
-      io.stdout.write(
-        `${flags.json === true ? JSON.stringify(line) : textLines(c, line, flags.verbose === true).join('\n')}\n`,
-      );
+      all[printed] = line;
+      if (streaming && !(flags.quiet === true && line.status !== 'fail')) {
+        const text =
+          format === 'json'
+            ? toJson(line)
+            : textLines(c, line, flags.verbose === true, outputWidth).join('\n');
+        if (flags.output === undefined) {
+          progress.clear();
+          io.stdout.write(`${text}\n`);
+        } else out.push(text);
+      }
       results[printed] = undefined;
       printed++;
     }
@@ -186,13 +203,33 @@ async function checkAll(
       results[index] = line;
       done++;
       flush();
-      if (fromStdin) progress.update(done, domains.length);
+      // On stderr whenever it is a terminal, whatever stdout is (Progress checks).
+      progress.update(done, domains.length);
     }
   };
   const workers = Math.min(flags.concurrency ?? SRV_CONCURRENCY, domains.length);
   await Promise.all(Array.from({ length: workers }, worker));
   progress.clear();
+  if (!streaming) {
+    const { renderReport } = await import('../../node/preflight/render.js');
+    out.push(renderReport(batchReport(all, startedAt), format, { quiet: flags.quiet === true }));
+  }
+  if (!streaming || flags.output !== undefined) await writeReport(out.join('\n'), flags, io);
   return exitCodeFor(tally, flags.strict === true);
+}
+
+/** The checks of every domain as one report (for markdown, junit, sarif and github). */
+function batchReport(lines: readonly SrvLine[], startedAt: Date): Report {
+  const checks = lines.flatMap((line) => line.checks);
+  return {
+    schemaVersion: 1,
+    tool: { name: TOOL_NAME, version: VERSION },
+    startedAt: startedAt.toISOString(),
+    durationMs: Date.now() - startedAt.getTime(),
+    request: { sipDomains: lines.map((line) => line.input) },
+    summary: summarize(checks),
+    checks,
+  };
 }
 
 /**
@@ -200,7 +237,7 @@ async function checkAll(
  * record and its addresses, and the codes of every error, warning and inconclusive issue. With
  * `verbose`, each issue's message and fix follow.
  */
-function textLines(c: Painter, line: SrvLine, verbose: boolean): string[] {
+function textLines(c: Painter, line: SrvLine, verbose: boolean, width?: number): string[] {
   const parts = [`${paintStatus(c, line.status, STATUS_MARKS[line.status])} ${printable(line.input)}`];
   const srv = line.checks.find((check) => check.id === 'srv');
   // The record the Access Edge would use (all of them are in --json and -v).
@@ -216,12 +253,23 @@ function textLines(c: Painter, line: SrvLine, verbose: boolean): string[] {
   const notable = line.checks.flatMap((check) => check.issues).filter((issue) => issue.severity !== 'info');
   const codes = [...new Set(notable.map((issue) => issue.code))];
   if (codes.length > 0) parts.push(codes.join(', '));
-  const lines = [parts.join('  ')];
+  // Wrapped to the terminal: the verdict and domain first, the record and codes after, indented.
+  const [head = '', ...rest] = parts;
+  const lines =
+    width === undefined
+      ? [parts.join('  ')]
+      : layout(
+          rest.length > 0 ? `${head}  ` : head,
+          columns(`${STATUS_MARKS[line.status]} ${printable(line.input)}`) + 2,
+          rest.map((text) => ({ text })),
+          4,
+          width,
+        );
   if (verbose) {
     for (const check of line.checks) {
       if (check.issues.length === 0) continue;
       lines.push(`    ${c.dim(printable(`${check.id} ${check.subject}`))}`);
-      lines.push(...issueLines(c, check.issues, '      '));
+      lines.push(...issueLines(c, check.issues, '      ', width));
     }
   }
   return lines;

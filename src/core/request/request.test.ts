@@ -3,6 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { provisioningRequest } from '../../../test/helpers/arbitraries.js';
 import type { Result } from '../result.js';
 import {
+  checkFederationTargets,
+  checkPreflightRequest,
   checkProvisioningRequest,
   listFederationPairs,
   type ProvisioningRequest,
@@ -470,5 +472,88 @@ describe('RULES §0 on publicImProvider', () => {
     const result = checkProvisioningRequest(withBase({ publicImProvider: ' Skype ' }));
     expect(result.ok).toBe(true);
     expect(pairs(result)).toContainEqual(['input.trimmed', ['publicImProvider']]);
+  });
+});
+
+describe('federation-only target (RULES §6): no agreement number', () => {
+  test.each([
+    ['domains only', { sipDomains: ['Northwind.net'] }, { sipDomains: ['northwind.net'] }],
+    [
+      'domains and edge',
+      { sipDomains: ['northwind.net'], accessEdgeFqdn: 'SIP.northwind.net.' },
+      { sipDomains: ['northwind.net'], accessEdgeFqdn: 'sip.northwind.net' },
+    ],
+    [
+      'a $schema key is not a field',
+      { $schema: '../schema/provisioning-request.schema.json', sipDomains: ['northwind.net'] },
+      { sipDomains: ['northwind.net'] },
+    ],
+  ])('%s', (_label, input, value) => {
+    expect(checkFederationTargets(input)).toEqual({ ok: true, issues: [], value });
+    expect(checkPreflightRequest(input)).toEqual({ ok: true, issues: [], value });
+  });
+
+  test.each([
+    ['no sipDomains', { accessEdgeFqdn: 'sip.northwind.net' }, [['request.missing_field', ['sipDomains']]]],
+    ['empty sipDomains', { sipDomains: [] }, [['request.no_sip_domains', ['sipDomains']]]],
+    [
+      'same domain twice',
+      { sipDomains: ['northwind.net', 'NORTHWIND.net'] },
+      [['request.duplicate_sip_domain', ['sipDomains', 1]]],
+    ],
+    [
+      'domain equal to the edge',
+      { sipDomains: ['sip.northwind.net'], accessEdgeFqdn: 'sip.northwind.net' },
+      [['request.sip_domain_is_edge', ['sipDomains', 0]]],
+    ],
+    [
+      'Microsoft 365 edge',
+      { sipDomains: ['northwind.net'], accessEdgeFqdn: 'sipfed.online.lync.com' },
+      [['request.edge_is_microsoft_online', ['accessEdgeFqdn']]],
+    ],
+    [
+      'a PIC field in the federation form',
+      { sipDomains: ['northwind.net'], agreementNumber: 'V7340215' },
+      [['request.unknown_field', ['agreementNumber']]],
+    ],
+    [
+      '$schema not a string',
+      { sipDomains: ['northwind.net'], $schema: 5 },
+      [['request.invalid_type', ['$schema']]],
+    ],
+  ])('%s', (_label, input, expected) => {
+    expect(errors(checkFederationTargets(input))).toEqual(expected);
+  });
+
+  test('an edge outside the domain: the same info and hint as in the PIC form', () => {
+    const edge = { sipDomains: ['fabrikam.com'], accessEdgeFqdn: 'sip.northwind.net' };
+    const find = (result: Result<unknown>) =>
+      result.issues.find((issue) => issue.code === 'request.needs_in_domain_target');
+    const pic = find(checkProvisioningRequest(withBase(edge)));
+    expect(pic).toBeDefined();
+    expect(find(checkFederationTargets(edge))).toEqual(pic);
+  });
+
+  test('auto: any PIC-only field makes it the PIC form; pic forces the form', () => {
+    const edge = { sipDomains: ['northwind.net'], accessEdgeFqdn: 'sip.northwind.net' };
+    for (const [field, value] of [
+      ['agreementNumber', 'V7340215'],
+      ['agreementType', 'volume-licensing'],
+      ['additionalAccessEdges', []],
+      ['publicImProvider', 'skype'],
+    ] as const) {
+      const result = checkPreflightRequest({ ...edge, [field]: value });
+      expect(pairs(result), field).not.toContainEqual(['request.unknown_field', [field]]);
+      // Read as the PIC form: the agreement number is asked for unless given.
+      if (field !== 'agreementNumber')
+        expect(errors(result), field).toContainEqual(['request.missing_field', ['agreementNumber']]);
+    }
+    expect(errors(checkPreflightRequest(edge, { form: 'pic' }))).toEqual([
+      ['request.missing_field', ['agreementNumber']],
+    ]);
+  });
+
+  test('the PIC form accepts a $schema key too', () => {
+    expect(checkProvisioningRequest(withBase({ $schema: 'https://example.test/s.json' })).ok).toBe(true);
   });
 });

@@ -35,10 +35,29 @@ export interface ProvisioningRequest {
   publicImProvider: 'skype';
 }
 
+/**
+ * A federation-only target (RULES §6): SIP domains to check, and optionally the Access Edge that
+ * serves them. No agreement number: since the provisioning site closed it feeds no live process.
+ */
+export interface FederationTargets {
+  /** The SIP domains, normalised, in input order. */
+  sipDomains: string[];
+  /** The Access Edge FQDN serving them, normalised, when given. */
+  accessEdgeFqdn?: string;
+}
+
+/** What `runPreflight` checks: a PIC form or a federation-only target. */
+export type PreflightRequest = ProvisioningRequest | FederationTargets;
+
+/** Which shape `checkPreflightRequest` reads: the PIC form, a federation-only target, or by shape. */
+export type RequestForm = 'pic' | 'federation' | 'auto';
+
 /** MS-FAQ: "up to 10" Access Edge FQDNs per request. */
 export const MAX_ACCESS_EDGES = 10;
 
+// `$schema` names the JSON Schema an editor validates the file with; it is not a field of the form.
 const FIELDS: ReadonlySet<string> = /* @__PURE__ */ new Set([
+  '$schema',
   'agreementType',
   'agreementNumber',
   'accessEdgeFqdn',
@@ -46,6 +65,13 @@ const FIELDS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'additionalAccessEdges',
   'publicImProvider',
 ]);
+const FEDERATION_FIELDS: ReadonlySet<string> = /* @__PURE__ */ new Set([
+  '$schema',
+  'accessEdgeFqdn',
+  'sipDomains',
+]);
+/** Fields that only the PIC form has: an input with none of them is a federation-only target. */
+const PIC_ONLY_FIELDS = ['agreementType', 'agreementNumber', 'additionalAccessEdges', 'publicImProvider'];
 const EDGE_FIELDS: ReadonlySet<string> = /* @__PURE__ */ new Set(['fqdn', 'sipDomains']);
 
 const { invalidType, pushUnknownFields } = /* @__PURE__ */ objectIssues('request');
@@ -177,13 +203,62 @@ function readEdgeFqdn(value: unknown, path: IssuePath, issues: Issue[]): string 
  * checkProvisioningRequest({ agreementNumber: 'V1234567', accessEdgeFqdn: 'sip.contoso.com', sipDomains: ['contoso.com'] });
  */
 export function checkProvisioningRequest(input: unknown): Result<ProvisioningRequest> {
+  return checkRequest(input, 'pic') as Result<ProvisioningRequest>;
+}
+
+/**
+ * Checks a federation-only target (RULES §6): `{ sipDomains, accessEdgeFqdn? }`, with the request's
+ * rules for SIP domains and the edge, and no agreement number.
+ *
+ * @param input - the parsed JSON object, e.g. `{ sipDomains: ['contoso.com'], accessEdgeFqdn: 'sip.contoso.com' }`
+ * @returns the normalised {@link FederationTargets}; E: `request.invalid_type`, `request.missing_field`
+ *   (`sipDomains`), `request.unknown_field`, `request.no_sip_domains`, `request.duplicate_sip_domain`,
+ *   `request.sip_domain_is_edge`, `request.edge_is_microsoft_online`; I: `request.needs_in_domain_target`;
+ *   plus the nested `fqdn.*`, `sip_domain.*` and `input.*` codes
+ * @example
+ * checkFederationTargets({ sipDomains: ['Contoso.com'] }); // ok, value { sipDomains: ['contoso.com'] }
+ */
+export function checkFederationTargets(input: unknown): Result<FederationTargets> {
+  return checkRequest(input, 'federation') as Result<FederationTargets>;
+}
+
+/**
+ * Checks what `runPreflight` accepts: with `form: 'auto'` (the default) an object with none of the
+ * PIC-only fields (`agreementNumber`, `agreementType`, `additionalAccessEdges`, `publicImProvider`)
+ * is a federation-only target ({@link checkFederationTargets}), anything else the PIC form
+ * ({@link checkProvisioningRequest}).
+ *
+ * @param input - the request, any value
+ * @param options - `form`: `'pic'`, `'federation'` or `'auto'` (@default `'auto'`)
+ * @returns the normalised request, with the codes of the form it was read as
+ * @example
+ * checkPreflightRequest({ sipDomains: ['contoso.com'] }).ok; // true: no agreement number asked for
+ */
+export function checkPreflightRequest(
+  input: unknown,
+  options?: { form?: RequestForm },
+): Result<PreflightRequest> {
+  const form = options?.form ?? 'auto';
+  if (form !== 'auto') return checkRequest(input, form);
+  const federation =
+    isPlainObject(input) && PIC_ONLY_FIELDS.every((field) => own(input, field) === undefined);
+  return checkRequest(input, federation ? 'federation' : 'pic');
+}
+
+/** The rules of both forms, once: the federation form skips the agreement and the PIC-only fields. */
+function checkRequest(input: unknown, form: 'pic' | 'federation'): Result<PreflightRequest> {
   if (!isPlainObject(input)) return { ok: false, issues: [invalidType([], 'object', input)] };
+  const pic = form === 'pic';
   const issues: Issue[] = [];
-  pushUnknownFields(input, FIELDS, [], issues);
+  pushUnknownFields(input, pic ? FIELDS : FEDERATION_FIELDS, [], issues);
+  const schemaValue = own(input, '$schema');
+  if (schemaValue !== undefined && typeof schemaValue !== 'string') {
+    issues.push(invalidType(['$schema'], 'string', schemaValue));
+  }
 
   // agreementType / agreementNumber: RULES §3 via checkAgreementNumber.
   let agreementType: AgreementType | undefined;
-  const typeValue = own(input, 'agreementType');
+  const typeValue = pic ? own(input, 'agreementType') : undefined;
   if (typeValue !== undefined && typeof typeValue !== 'string') {
     issues.push(invalidType(['agreementType'], 'string', typeValue));
   } else if (typeValue !== undefined && !isAgreementType(typeValue)) {
@@ -192,7 +267,9 @@ export function checkProvisioningRequest(input: unknown): Result<ProvisioningReq
   } else agreementType = typeValue;
   let agreementNumber = '';
   const numberValue = own(input, 'agreementNumber');
-  if (numberValue === undefined) {
+  if (!pic) {
+    // RULES §6: a federation-only check asks for no agreement number.
+  } else if (numberValue === undefined) {
     issues.push(
       makeIssue('request.missing_field', ['agreementNumber'], { params: { field: 'agreementNumber' } }),
     );
@@ -212,9 +289,10 @@ export function checkProvisioningRequest(input: unknown): Result<ProvisioningReq
   const mainFqdnValue = own(input, 'accessEdgeFqdn');
   let mainFqdn: string | undefined;
   if (mainFqdnValue === undefined) {
-    issues.push(
-      makeIssue('request.missing_field', ['accessEdgeFqdn'], { params: { field: 'accessEdgeFqdn' } }),
-    );
+    if (pic)
+      issues.push(
+        makeIssue('request.missing_field', ['accessEdgeFqdn'], { params: { field: 'accessEdgeFqdn' } }),
+      );
   } else mainFqdn = readEdgeFqdn(mainFqdnValue, ['accessEdgeFqdn'], issues);
   const mainDomainsValue = own(input, 'sipDomains');
   let mainDomains: Pick<EdgeEntry, 'entries' | 'domains'> = { entries: 0, domains: [] };
@@ -230,7 +308,7 @@ export function checkProvisioningRequest(input: unknown): Result<ProvisioningReq
   });
 
   // Additional Access Edges (optional).
-  const additionalValue = own(input, 'additionalAccessEdges');
+  const additionalValue = pic ? own(input, 'additionalAccessEdges') : undefined;
   if (additionalValue !== undefined && !Array.isArray(additionalValue)) {
     issues.push(invalidType(['additionalAccessEdges'], 'array', additionalValue));
   } else if (Array.isArray(additionalValue)) {
@@ -341,7 +419,7 @@ export function checkProvisioningRequest(input: unknown): Result<ProvisioningReq
   }
 
   // MS-FAQ: Yahoo! and AOL public IM connectivity ended on 2014-06-30; only Skype remains.
-  const providerValue = own(input, 'publicImProvider');
+  const providerValue = pic ? own(input, 'publicImProvider') : undefined;
   if (providerValue !== undefined) {
     if (typeof providerValue !== 'string')
       issues.push(invalidType(['publicImProvider'], 'string', providerValue));
@@ -356,6 +434,11 @@ export function checkProvisioningRequest(input: unknown): Result<ProvisioningReq
     }
   }
 
+  if (!pic) {
+    const targets: FederationTargets = { sipDomains: mainDomains.domains.map((domain) => domain.value) };
+    if (mainFqdn !== undefined) targets.accessEdgeFqdn = mainFqdn;
+    return toResult(targets, issues);
+  }
   const value: ProvisioningRequest = {
     agreementNumber,
     accessEdgeFqdn: mainFqdn ?? '',

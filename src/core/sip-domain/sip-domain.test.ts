@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { expectCodes, only } from '../../../test/helpers/issues.js';
 import { sipDomainSchema } from '../../zod/schemas.js';
 import { checkFqdn } from '../fqdn/fqdn.js';
-import { assertSipDomain, checkSipDomain } from './sip-domain.js';
+import { assertSipDomain, checkSipDomain, isSipDomain } from './sip-domain.js';
 
 describe('checkSipDomain', () => {
   // MS-FAQ: subdomains are valid SIP domains (example.fabrikam.com).
@@ -105,6 +105,17 @@ describe('properties', () => {
         if (sip.ok && fqdn.ok) expect(sip.value).toBe(fqdn.value);
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  test('isSipDomain agrees with checkSipDomain and narrows to string', () => {
+    fc.assert(
+      fc.property(input, (x) => {
+        const ok = checkSipDomain(x).ok;
+        expect(isSipDomain(x)).toBe(ok);
+        if (isSipDomain(x)) expect(typeof x.toLowerCase()).toBe('string');
+      }),
+      { numRuns: 1000, seed: 12 },
     );
   });
 

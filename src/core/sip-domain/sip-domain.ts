@@ -1,5 +1,5 @@
 /** RULES §2: SIP domains (the suffix of users' SIP addresses, one `_sipfederationtls._tcp` record each). */
-import { analyzeFqdn, type FqdnOptions, registrableDomain } from '../fqdn/fqdn.js';
+import { analyzeFqdn, type FqdnOptions, isFqdn, registrableDomain } from '../fqdn/fqdn.js';
 import { type Issue, makeIssue, type Result, toResult, unwrap } from '../result.js';
 
 /**
@@ -54,6 +54,18 @@ export function checkSipDomain(input: unknown, options?: FqdnOptions | null): Re
     issues.push(makeIssue('sip_domain.microsoft_managed', [], { params: { value: name } }));
   }
   return toResult(name, issues);
+}
+
+/**
+ * Fast boolean form of `checkSipDomain`. A SIP domain adds only warnings to the FQDN rules, so this
+ * is `isFqdn` (property-tested against `checkSipDomain(input, options).ok`).
+ * @param input the value to check (any type)
+ * @param options as for `checkFqdn`
+ * @returns true when `checkSipDomain` would report no error (warnings allowed)
+ * @example isSipDomain('fabrikam.com') // true; isSipDomain('fabrikam') // false
+ */
+export function isSipDomain(input: unknown, options?: FqdnOptions | null): input is string {
+  return isFqdn(input, options);
 }
 
 /**

@@ -5,7 +5,7 @@
 import { isMicrosoftOnlineEdge } from '../../core/federation/microsoft-online.js';
 import { checkFqdn } from '../../core/fqdn/fqdn.js';
 import { isPlainObject } from '../../core/object-input.js';
-import type { checkProvisioningRequest } from '../../core/request/request.js';
+import type { checkPreflightRequest } from '../../core/request/request.js';
 import { checkSipDomain } from '../../core/sip-domain/sip-domain.js';
 
 /** The live plan of a run. */
@@ -21,16 +21,19 @@ export interface Plan {
  * domain, no Microsoft 365 edge), so it is the plan as it stands. From an invalid one, every SIP
  * domain and Access Edge FQDN that is valid on its own (the rest cannot be asked about).
  */
-export function planFrom(raw: unknown, valid: ReturnType<typeof checkProvisioningRequest>): Plan {
+export function planFrom(raw: unknown, valid: ReturnType<typeof checkPreflightRequest>): Plan {
   if (valid.ok) {
-    const { accessEdgeFqdn, sipDomains, additionalAccessEdges = [] } = valid.value;
-    const edges = [{ fqdn: accessEdgeFqdn, sipDomains }, ...additionalAccessEdges].map((edge) => ({
+    // A federation-only target may have no edge (RULES §6): its domains are still checked.
+    const { accessEdgeFqdn = '', sipDomains } = valid.value;
+    const additional =
+      'additionalAccessEdges' in valid.value ? (valid.value.additionalAccessEdges ?? []) : [];
+    const edges = [{ fqdn: accessEdgeFqdn, sipDomains }, ...additional].map((edge) => ({
       fqdn: edge.fqdn,
       domains: [...(edge.sipDomains ?? [])],
     }));
     const domains: string[] = [];
     for (const edge of edges) for (const domain of edge.domains) domains.push(domain);
-    return { domains, edges };
+    return { domains, edges: edges.filter((edge) => edge.fqdn !== '') };
   }
   const plan: Plan = { domains: [], edges: [] };
   const seenDomains = new Set<string>();

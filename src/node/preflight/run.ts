@@ -8,7 +8,7 @@
 
 import type { Check, Report } from '../../core/report/report-types.js';
 import { checkStatus, summarize } from '../../core/report/status.js';
-import { checkProvisioningRequest } from '../../core/request/request.js';
+import { checkPreflightRequest, type RequestForm } from '../../core/request/request.js';
 import { type Issue, makeIssue } from '../../core/result.js';
 import { TOOL_NAME, VERSION } from '../../core/version.js';
 import { clampDelay, onAbort } from '../abort.js';
@@ -48,6 +48,11 @@ export interface PreflightOptions extends LiveOptions {
    * the rest live — or `skipped` with `offline`, which then sends nothing. Each adds a `zone` check.
    */
   zones?: PlannedZoneInput[];
+  /**
+   * How to read the request: `'auto'` takes an object without PIC-only fields as a federation-only
+   * target (RULES §6), `'pic'` always as the PIC form (the command's `--request FILE`). @default 'auto'
+   */
+  requestForm?: RequestForm;
 }
 
 /** The defaults of {@link runPreflight}. */
@@ -100,7 +105,7 @@ export async function runPreflight(request: unknown, given?: PreflightOptions | 
   if (!(deadlineMs > 0)) throw new RangeError(`deadlineMs must be positive, got ${deadlineMs}`);
   if (!(concurrency >= 1)) throw new RangeError(`concurrency must be ≥ 1, got ${concurrency}`);
 
-  const validated = checkProvisioningRequest(request);
+  const validated = checkPreflightRequest(request, { form: options.requestForm ?? 'auto' });
   const requestIssues: Issue[] = [...validated.issues, makeIssue('pic.provisioning_site_retired', [])];
   const checks: Check[] = [
     {

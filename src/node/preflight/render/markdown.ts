@@ -1,0 +1,59 @@
+/** The markdown report, for a ticket: a heading and a table per subject. */
+import type { Report } from '../../../core/report/report-types.js';
+import {
+  countsLine,
+  groupBySubject,
+  issueMark,
+  plural,
+  printable,
+  STATUS_MARKS,
+  sourceOf,
+  summariseEvidence,
+} from './common.js';
+
+/**
+ * Escapes a value for a markdown table cell or heading: backslash, `|`, backticks and the
+ * characters that start emphasis, links or HTML; line breaks become `<br>`.
+ */
+export function escapeMarkdown(value: string): string {
+  return printable(value.replace(/[\\|`*_~[\]<>&]/g, (ch) => `\\${ch}`).replace(/\r?\n|\r/g, '<br>'));
+}
+
+/** Renders the markdown report. */
+export function renderMarkdown(report: Report): string {
+  const e = escapeMarkdown;
+  const { status } = report.summary;
+  const lines: string[] = [
+    `## pic-preflight report: ${STATUS_MARKS[status]} ${status}`,
+    '',
+    `**${e(countsLine(report))}** · ${plural(report.checks.length, 'check')} · ${e(report.tool.name)} ${e(report.tool.version)} · started ${e(report.startedAt)} · ${report.durationMs} ms`,
+  ];
+  for (const [subject, checks] of groupBySubject(report.checks)) {
+    lines.push(
+      '',
+      `### ${e(subject)}`,
+      '',
+      '| Check | Status | Issue | Message | Fix |',
+      '|---|---|---|---|---|',
+    );
+    for (const check of checks) {
+      const source = sourceOf(check.evidence);
+      const evidence = [summariseEvidence(check.evidence), source ? `(${source})` : '']
+        .filter((part) => part !== '')
+        .join(' ');
+      const checkCell = evidence ? `${e(check.id)}<br>${e(evidence)}` : e(check.id);
+      const statusCell = `${STATUS_MARKS[check.status]} ${check.status}`;
+      if (check.issues.length === 0) {
+        lines.push(`| ${checkCell} | ${statusCell} |  |  |  |`);
+        continue;
+      }
+      check.issues.forEach((issue, index) => {
+        const first = index === 0;
+        lines.push(
+          `| ${first ? checkCell : ''} | ${first ? statusCell : ''} | ${issueMark(issue)} ${issue.severity} \`${printable(issue.code).replace(/`/g, "'")}\` | ${e(issue.message)} | ${issue.hint ? e(issue.hint) : ''} |`,
+        );
+      });
+    }
+  }
+  return lines.join('\n');
+}
