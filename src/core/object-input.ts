@@ -45,3 +45,8 @@ export function objectIssues(input: 'request' | 'provider'): ObjectIssues {
     },
   };
 }
+
+/** An array's items, or `undefined` when `value` is not an array. */
+export function readArray(value: unknown): readonly unknown[] | undefined {
+  return Array.isArray(value) ? value : undefined;
+}
