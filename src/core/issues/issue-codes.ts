@@ -412,6 +412,16 @@ export const ISSUE_DEFINITIONS = {
     () =>
       'The PIC provisioning site (pic.lync.com) closed on 2019-08-15; federation now relies on the _sipfederationtls._tcp SRV record and the Edge certificate, and the agreement number feeds no live process.',
   ),
+
+  // issue 13 (helper core): hostile and oversized object inputs — never a throw.
+  'input.unreadable': def(
+    E,
+    () => 'The value could not be read (a revoked Proxy, or a getter or trap that throws).',
+  ),
+  'input.too_many_items': def(
+    E,
+    (p) => `The list has ${s(p.actual)} items; at most ${s(p.max)} are accepted.`,
+  ),
 } as const satisfies Record<string, Definition>;
 
 /** The union of every issue code. */

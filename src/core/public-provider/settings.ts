@@ -3,14 +3,23 @@
  * in. The PowerShell that creates the provider is rendered in `powershell.ts`.
  */
 import { checkFqdn } from '../fqdn/fqdn.js';
-import { readStringInput, typeName } from '../input.js';
+import { MAX_INPUT_LENGTH, readStringInput, typeName } from '../input.js';
 import { parseExcludedItems } from '../name-decoration/excluded-list.js';
 import {
   checkRoutingDomain,
   DEFAULT_DECORATION,
   parseExcludedDomainList,
 } from '../name-decoration/name-decoration.js';
-import { isPlainObject, objectIssues, own, readArray } from '../object-input.js';
+import {
+  arrayLength,
+  isPlainObject,
+  MAX_ITEMS,
+  objectIssues,
+  own,
+  readArray,
+  toPlainData,
+  UNREADABLE,
+} from '../object-input.js';
 import { type Issue, makeIssue, prefixPaths, type Result, toResult } from '../result.js';
 import { hasUnsafeChar } from './powershell-text.js';
 
@@ -139,6 +148,17 @@ function readVerificationLevel(
   const path = ['verificationLevel'];
   if (value === undefined) return serverVersion === 'lync2013' ? LYNC2013_VERIFICATION_LEVEL : undefined;
   let level: VerificationLevelName | 0 | 1 | 2 | undefined;
+  if (value === UNREADABLE) {
+    issues.push(makeIssue('input.unreadable', path));
+    return undefined;
+  }
+  // RULES §0: raw input over 1,024 characters is refused before any other work (trimming included).
+  if (typeof value === 'string' && value.length > MAX_INPUT_LENGTH) {
+    issues.push(
+      makeIssue('input.too_long', path, { params: { max: MAX_INPUT_LENGTH, actual: value.length } }),
+    );
+    return undefined;
+  }
   // RULES §0: surrounding whitespace is removed with a warning, as for every other string setting.
   if (typeof value === 'string' && value.trim() !== value && !hasUnsafeChar(value)) {
     issues.push(makeIssue('input.trimmed', path));
@@ -270,6 +290,11 @@ function readExcludedList(
     issues.push(invalidType([field], 'string or array of strings', input));
     return { list: fallback, valid: false };
   }
+  const length = arrayLength(items) ?? 0;
+  if (length > MAX_ITEMS) {
+    issues.push(makeIssue('input.too_many_items', [field], { params: { max: MAX_ITEMS, actual: length } }));
+    return { list: fallback, valid: false };
+  }
   const before = issues.length;
   items.forEach((item: unknown, index: number) => {
     if (typeof item !== 'string') issues.push(invalidType([field, index], 'string', item));
@@ -314,7 +339,8 @@ function readIconUrl(settings: Record<string, unknown>, issues: Issue[]): string
  */
 export function checkPublicProviderSettings(input: unknown): Result<PublicProviderSettings> {
   const issues: Issue[] = [];
-  const settings = input === undefined ? {} : input;
+  // Hostile objects (Proxies, getters): settings → excluded list → item, each read once into plain data.
+  const settings = input === undefined ? {} : toPlainData(input, 3);
   if (!isPlainObject(settings)) {
     return { ok: false, issues: [invalidType([], 'object', settings)] };
   }
