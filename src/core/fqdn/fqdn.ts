@@ -59,7 +59,7 @@ export function checkFqdn(input: unknown, options?: FqdnOptions | null): Result<
  */
 export function isFqdn(input: unknown, options?: FqdnOptions | null): boolean {
   const o = options === undefined ? DEFAULT_FQDN_OPTIONS : resolveOptions(options);
-  const status = scanFqdn(input, o);
+  const status = scanFqdn(input, o, false, false);
   return status === SCAN_SLOW ? diagnoseFqdn(input, o).result.ok : status === SCAN_VALID;
 }
 

@@ -21,7 +21,7 @@ export const RESERVED_TLDS: ReadonlySet<string> = new Set([
   'arpa',
 ]);
 // RFC 6761 §6.5: example.com, example.net, example.org.
-const EXAMPLE_TLDS: ReadonlySet<string> = new Set(['com', 'net', 'org']);
+export const EXAMPLE_TLDS: ReadonlySet<string> = new Set(['com', 'net', 'org']);
 
 // Microsoft documentation placeholders (RULES §1): a name under one was probably copied from the docs.
 export const DOCUMENTATION_DOMAINS: ReadonlySet<string> = new Set([
@@ -68,16 +68,14 @@ export function reservedSuffix(name: string, tldStart: number): string | null {
     return name === 'home.arpa' || name.endsWith('.home.arpa') ? 'home.arpa' : 'arpa';
   }
   if (RESERVED_TLDS.has(tld)) return tld;
-  if (EXAMPLE_TLDS.has(tld)) {
-    const secondStart = name.lastIndexOf('.', tldStart - 2) + 1;
-    if (tldStart - 1 - secondStart === 7 && name.startsWith('example', secondStart)) return `example.${tld}`;
-  }
+  if (EXAMPLE_TLDS.has(tld) && isExampleDomain(name, tldStart)) return `example.${tld}`;
   return null;
 }
 
-/** True when the TLD alone may make the name reserved (a cheap pre-test for {@link reservedSuffix}). */
-export function mayBeReserved(tld: string): boolean {
-  return RESERVED_TLDS.has(tld) || EXAMPLE_TLDS.has(tld);
+/** RFC 6761 §6.5: the second-level label is `example` (the caller has checked the TLD). */
+export function isExampleDomain(name: string, tldStart: number): boolean {
+  const secondStart = name.lastIndexOf('.', tldStart - 2) + 1;
+  return tldStart - 1 - secondStart === 7 && name.startsWith('example', secondStart);
 }
 
 /** `fqdn.documentation_domain` W for a registrable domain that is a Microsoft placeholder. */
