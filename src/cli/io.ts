@@ -3,7 +3,6 @@
  * streams, environment, and the small helpers every command shares (stdin, colour, exit codes,
  * progress). Light on purpose: nothing here loads dns2, zod or node:tls.
  */
-import { InvalidArgumentError } from 'commander';
 import { isInconclusiveCode } from '../core/issues/issue-codes.js';
 import type { Issue } from '../core/result.js';
 import { MAX_DELAY_MS } from '../node/abort.js';
@@ -206,19 +205,33 @@ export async function readBatch(values: readonly string[], io: CliIo, what: stri
   return lines;
 }
 
+/**
+ * A flag value that does not parse. Commander reports any error with this code as "option '…'
+ * argument '…' is invalid. <message>" (exit 2), as its own `InvalidArgumentError`; defined here so
+ * that the light batch path never loads commander.
+ */
+export class FlagValueError extends Error {
+  readonly code = 'commander.invalidArgument';
+  readonly exitCode = 1;
+  constructor(message: string) {
+    super(message);
+    this.name = 'FlagValueError';
+  }
+}
+
 /** Parses a positive whole number for a flag (`--concurrency 8`); anything else is a usage error. */
 export function positiveInt(value: string): number {
-  if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError('Expected a positive whole number.');
+  if (!/^\d+$/.test(value.trim())) throw new FlagValueError('Expected a positive whole number.');
   const number = Number(value.trim());
   if (!Number.isSafeInteger(number) || number < 1)
-    throw new InvalidArgumentError('Expected a positive whole number.');
+    throw new FlagValueError('Expected a positive whole number.');
   return number;
 }
 
 /** Parses milliseconds for a flag (`--timeout 500`): 1 to 2147483647, the longest a timer can wait. */
 export function milliseconds(value: string): number {
   if (/^\d+$/.test(value.trim()) && Number(value.trim()) > MAX_DELAY_MS) {
-    throw new InvalidArgumentError(`Expected milliseconds from 1 to ${MAX_DELAY_MS} (about 24.8 days).`);
+    throw new FlagValueError(`Expected milliseconds from 1 to ${MAX_DELAY_MS} (about 24.8 days).`);
   }
   return positiveInt(value);
 }

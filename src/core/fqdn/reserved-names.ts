@@ -5,6 +5,7 @@
  */
 import { getDomain } from 'tldts';
 import { type Issue, makeIssue } from '../result.js';
+import { FLAT_ICANN_TLDS } from './flat-tlds.js';
 
 // RFC 6761 (test, localhost, invalid, example), RFC 6762 (local), RFC 7686 (onion), RFC 9476 (alt),
 // ICANN 2024 (internal), and the widespread private "localdomain".
@@ -54,6 +55,11 @@ export const TLDTS_OPTIONS = Object.freeze({
  * @example registrableDomain('sip.contoso.co.uk') // 'contoso.co.uk'
  */
 export function registrableDomain(name: string): string | null {
+  // No other ICANN rule under a flat TLD (generated from tldts' own list): the last two labels.
+  const tldDot = name.lastIndexOf('.');
+  if (tldDot > 0 && FLAT_ICANN_TLDS.has(name.slice(tldDot + 1))) {
+    return name.slice(name.lastIndexOf('.', tldDot - 1) + 1);
+  }
   return getDomain(name, TLDTS_OPTIONS);
 }
 
