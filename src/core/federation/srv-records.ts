@@ -54,7 +54,7 @@ function copyRecord(item: unknown, index: number): SrvRecord | Issue {
     if (got === undefined) return makeIssue('input.unreadable', [index, field]);
     const problem = integerProblem(got.value, MAX_UINT16);
     if (problem !== undefined) return invalid(index, field, problem);
-    numbers.push(got.value as number);
+    numbers.push((got.value as number) + 0); // -0 becomes 0 (JSON has no -0)
   }
   const target = read(item, 'target');
   if (target === undefined) return makeIssue('input.unreadable', [index, 'target']);
@@ -78,7 +78,7 @@ function copyRecord(item: unknown, index: number): SrvRecord | Issue {
   if (ttl.value !== undefined) {
     const problem = integerProblem(ttl.value, MAX_TTL);
     if (problem !== undefined) return invalid(index, 'ttl', problem);
-    record.ttl = ttl.value as number;
+    record.ttl = (ttl.value as number) + 0;
   }
   return record;
 }

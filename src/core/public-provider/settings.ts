@@ -165,7 +165,8 @@ function readVerificationLevel(
   }
   if (typeof value === 'number' || (typeof value === 'string' && /^[0-2]$/.test(value.trim()))) {
     const number = Number(value);
-    if (number === 0 || number === 1 || number === 2) level = number;
+    // `+ 0` turns -0 into 0 (JSON has no -0).
+    if (number === 0 || number === 1 || number === 2) level = (number + 0) as 0 | 1 | 2;
   } else if (typeof value === 'string') {
     if (hasUnsafeChar(value)) {
       issues.push(makeIssue('provider.unsafe_value', path));
