@@ -69,7 +69,9 @@ for (let run = 0; run < RUNS; run++) {
   });
 }
 const floor = median(samples[0] ?? []);
-console.log('\n| command | median CPU ms | mean CPU ms | median over node empty.js | goal ≤ +40 ms |\n|---|---:|---:|---:|---|');
+console.log(
+  '\n| command | median CPU ms | mean CPU ms | median over node empty.js | goal ≤ +40 ms |\n|---|---:|---:|---:|---|',
+);
 for (const [index, c] of cases.entries()) {
   const value = median(samples[index] ?? []);
   const over = value - floor;
@@ -78,4 +80,6 @@ for (const [index, c] of cases.entries()) {
   const mean = list.reduce((sum, x) => sum + x, 0) / list.length;
   console.log(`| \`${c.name}\` | ${value.toFixed(0)} | ${mean.toFixed(1)} | +${over.toFixed(0)} | ${goal} |`);
 }
-console.log('\n(/usr/bin/time counts in 10 ms steps: the mean of the runs shows what lies between the steps.)');
+console.log(
+  '\n(/usr/bin/time counts in 10 ms steps: the mean of the runs shows what lies between the steps.)',
+);
