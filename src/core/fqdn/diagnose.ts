@@ -2,9 +2,10 @@
  * RULES §1, the full diagnosis: every rule in order, with issues. `checkFqdn` runs it for the names
  * the fast scan (`scan.ts`) does not accept; tests tie the two (`isFqdn(x) === checkFqdn(x).ok`).
  */
-import { parse } from 'tldts';
+import { getDomain } from 'tldts';
 import { readStringInput } from '../input.js';
 import { type Issue, makeIssue, type Result, toResult } from '../result.js';
+import { DEEP_ICANN_TLDS, FLAT_ICANN_TLDS } from './flat-tlds.js';
 import {
   codePointOf,
   firstNonAscii,
@@ -253,9 +254,11 @@ function suffixRules(
     return done(issues, '');
   }
 
-  // Public DNS: only ICANN suffixes count (private PSL entries such as github.io are fine).
-  const parsed = parse(name, TLDTS_OPTIONS);
-  if (o.requireKnownTld && parsed.isIcann !== true) {
+  // Public DNS: only ICANN suffixes count (private PSL entries such as github.io are fine). The
+  // tables generated from tldts hold every ICANN TLD (flat-tlds.ts).
+  const flat = FLAT_ICANN_TLDS.has(tld);
+  const icann = flat || DEEP_ICANN_TLDS.has(tld);
+  if (o.requireKnownTld && !icann) {
     issues.push(
       makeIssue('fqdn.unknown_tld', [], {
         params: { tld },
@@ -264,7 +267,9 @@ function suffixRules(
     );
     return done(issues, '');
   }
-  const domain = parsed.domain;
+  // Flat or not ICANN: the last two labels (tldts takes the last label as the suffix); else tldts.
+  const domain =
+    icann && !flat ? getDomain(name, TLDTS_OPTIONS) : name.slice(name.lastIndexOf('.', tldStart - 2) + 1);
   if (domain === null) {
     issues.push(makeIssue('fqdn.public_suffix', [], { params: { value: name } }));
     return done(issues, '');

@@ -4,6 +4,7 @@ import { getDomain, parse } from 'tldts';
 import { describe, expect, test } from 'vitest';
 import { DEEP_ICANN_TLDS, FLAT_ICANN_TLDS, FLAT_TLDS_SOURCE } from './flat-tlds.js';
 import { checkFqdn, isFqdn } from './fqdn.js';
+import { DOCUMENTATION_DOMAINS } from './reserved-names.js';
 
 const TLDTS = { extractHostname: false, validateHostname: false, allowPrivateDomains: false } as const;
 
@@ -73,4 +74,21 @@ describe('FLAT_ICANN_TLDS agrees with tldts', () => {
       { seed: 10, numRuns: 3000 },
     );
   });
+});
+
+test('the documentation placeholders are under flat TLDs (checkFqdn finds their domain without tldts)', () => {
+  for (const domain of DOCUMENTATION_DOMAINS) {
+    expect(FLAT_ICANN_TLDS.has(domain.slice(domain.lastIndexOf('.') + 1))).toBe(true);
+  }
+});
+
+test('the two tables hold every ICANN TLD of tldts: all two- and three-letter TLDs agree', () => {
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  for (const a of letters)
+    for (const b of letters) {
+      for (const tld of [`${a}${b}`, ...[...letters].map((c) => `${a}${b}${c}`)]) {
+        const icann = parse(`x.y.${tld}`, TLDTS).isIcann === true;
+        expect([tld, FLAT_ICANN_TLDS.has(tld) || DEEP_ICANN_TLDS.has(tld)]).toEqual([tld, icann]);
+      }
+    }
 });

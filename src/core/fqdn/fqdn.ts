@@ -5,30 +5,35 @@
  */
 import { type Issue, makeIssue, type Result, unwrap } from '../result.js';
 import { diagnoseFqdn, type FqdnAnalysis, labelIdnaIssue } from './diagnose.js';
-import { DEFAULT_FQDN_OPTIONS, type FqdnOptions, resolveOptions } from './options.js';
+import { DEFAULT_FQDN_OPTIONS, type FqdnOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import { DOCUMENTATION_DOMAINS, documentationIssue } from './reserved-names.js';
-import { SCAN, SCAN_SLOW, SCAN_VALID, scanFqdn } from './scan.js';
+import { DOMAIN_CHEAP, DOMAIN_FULL, DOMAIN_NONE, SCAN, SCAN_SLOW, SCAN_VALID, scanFqdn } from './scan.js';
 
 export { diagnoseFqdn, type FqdnAnalysis, HOST_NAME_ERRORS } from './diagnose.js';
 export { DEFAULT_FQDN_OPTIONS, type FqdnOptions } from './options.js';
 export { registrableDomain } from './reserved-names.js';
 
-/**
- * The full FQDN check with its by-products (registrable domain): the fast scan for valid names, the
- * diagnostic path for the rest. `checkFqdn` returns `.result`; `checkSipDomain` builds on it.
- * Not part of the public API.
- */
-export function analyzeFqdn(input: unknown, options?: FqdnOptions | null): FqdnAnalysis {
-  const o = resolveOptions(options);
-  if (scanFqdn(input, o) !== SCAN_VALID) return diagnoseFqdn(input, o);
+/** The result of a name the fast scan accepts (its warnings added), or `undefined` for the diagnosis. */
+function fastResult(input: unknown, o: ResolvedOptions, needDomain: number): Result<string> | undefined {
+  if (scanFqdn(input, o, false, needDomain) !== SCAN_VALID) return undefined;
   const { name, trimmed, dashes, domain } = SCAN;
   const documentation = domain !== null && DOCUMENTATION_DOMAINS.has(domain);
-  if (!trimmed && !dashes && !documentation) return { result: { ok: true, value: name, issues: [] }, domain };
+  if (!trimmed && !dashes && !documentation) return { ok: true, value: name, issues: [] };
   const issues: Issue[] = [];
   if (trimmed) issues.push(makeIssue('input.trimmed'));
   if (dashes) for (const label of name.split('.')) labelIdnaIssue(label, o, issues);
   if (documentation) issues.push(documentationIssue(domain));
-  return { result: { ok: true, value: name, issues }, domain };
+  return { ok: true, value: name, issues };
+}
+
+/**
+ * The full FQDN check with its by-products (registrable domain): the fast scan for valid names, the
+ * diagnostic path for the rest. `checkSipDomain` builds on it. Not part of the public API.
+ */
+export function analyzeFqdn(input: unknown, options?: FqdnOptions | null): FqdnAnalysis {
+  const o = resolveOptions(options);
+  const result = fastResult(input, o, DOMAIN_FULL);
+  return result === undefined ? diagnoseFqdn(input, o) : { result, domain: SCAN.domain };
 }
 
 /**
@@ -46,7 +51,9 @@ export function analyzeFqdn(input: unknown, options?: FqdnOptions | null): FqdnA
  * @example checkFqdn('SIP.Fabrikam.com.') // { ok: true, value: 'sip.fabrikam.com', issues: [ fqdn.documentation_domain ] }
  */
 export function checkFqdn(input: unknown, options?: FqdnOptions | null): Result<string> {
-  return analyzeFqdn(input, options).result;
+  const o = resolveOptions(options);
+  // The domain only where it is cheap: the documentation placeholders are all under flat TLDs.
+  return fastResult(input, o, DOMAIN_CHEAP) ?? diagnoseFqdn(input, o).result;
 }
 
 /**
@@ -59,7 +66,7 @@ export function checkFqdn(input: unknown, options?: FqdnOptions | null): Result<
  */
 export function isFqdn(input: unknown, options?: FqdnOptions | null): boolean {
   const o = options === undefined ? DEFAULT_FQDN_OPTIONS : resolveOptions(options);
-  const status = scanFqdn(input, o, false, false);
+  const status = scanFqdn(input, o, false, DOMAIN_NONE);
   return status === SCAN_SLOW ? diagnoseFqdn(input, o).result.ok : status === SCAN_VALID;
 }
 

@@ -3,7 +3,7 @@
  * `checkFqdn` uses it for valid names (adding their warnings) and runs the diagnosis only for the
  * rest. Keep in sync with `diagnose.ts`: the property test `isFqdn(x) === checkFqdn(x).ok` ties them.
  */
-import { getDomain, parse } from 'tldts';
+import { getDomain } from 'tldts';
 import { MAX_INPUT_LENGTH } from '../input.js';
 import { DEEP_ICANN_TLDS, FLAT_ICANN_TLDS } from './flat-tlds.js';
 import { isValidALabel } from './idna.js';
@@ -15,12 +15,13 @@ export const SCAN_VALID = 1;
 /** Non-ASCII with allowIdn: only the diagnostic path converts U-labels. */
 export const SCAN_SLOW = 2;
 
+/** How much of the registrable domain a scan must find (`SCAN.domain`). */
+export const DOMAIN_NONE = 0; // isFqdn: the verdict only
+export const DOMAIN_CHEAP = 1; // checkFqdn: the domain when it costs no tldts call (flat TLDs)
+export const DOMAIN_FULL = 2; // analyzeFqdn: the domain whenever there is one
+
 /** What the last `scanFqdn` call found for a valid name (reused, so the hot path allocates nothing). */
 export const SCAN = { name: '', trimmed: false, dashes: false, domain: null as string | null };
-
-// TLDs seen to be ICANN public suffixes (with private entries off, isIcann depends on the TLD only).
-// Only ICANN TLDs are added, so it never holds more than the Public Suffix List's ~1,500 TLDs.
-const ICANN_TLDS = new Set<string>();
 
 /**
  * The fast verdict: one native pattern test, then the TLD rules. With `structureOnly`, stops after the structural and label rules (the
@@ -31,7 +32,7 @@ export function scanFqdn(
   input: unknown,
   o: ResolvedOptions,
   structureOnly = false,
-  needDomain = true,
+  needDomain: number = DOMAIN_FULL,
 ): number {
   if (typeof input !== 'string') return SCAN_INVALID;
   const rawLength = input.length;
@@ -96,11 +97,11 @@ function hasLongLabel(name: string): boolean {
 }
 
 /** The TLD and public-suffix rules of a structurally valid, lower-case name (sets `SCAN.domain`). */
-function suffixVerdict(name: string, tldStart: number, o: ResolvedOptions, needDomain: boolean): number {
+function suffixVerdict(name: string, tldStart: number, o: ResolvedOptions, needDomain: number): number {
   // The commonest TLDs by their characters, before any string is made (as tldts' own fast path).
   if (name.length - tldStart === 3 && isComNetOrg(name)) {
     if (isExampleDomain(name, tldStart)) return o.allowReserved ? SCAN_VALID : SCAN_INVALID;
-    if (needDomain) SCAN.domain = name.slice(name.lastIndexOf('.', tldStart - 2) + 1);
+    if (needDomain !== DOMAIN_NONE) SCAN.domain = name.slice(name.lastIndexOf('.', tldStart - 2) + 1);
     return SCAN_VALID;
   }
   const tld = name.slice(tldStart);
@@ -110,24 +111,22 @@ function suffixVerdict(name: string, tldStart: number, o: ResolvedOptions, needD
   // No other ICANN rule under the TLD (generated from tldts' own list): the registrable domain is the
   // last two labels, without asking tldts (as tldts itself does for com, net, org, edu, gov, de).
   if (FLAT_ICANN_TLDS.has(tld)) {
-    if (needDomain) SCAN.domain = name.slice(name.lastIndexOf('.', tldStart - 2) + 1);
+    if (needDomain !== DOMAIN_NONE) SCAN.domain = name.slice(name.lastIndexOf('.', tldStart - 2) + 1);
     return SCAN_VALID;
   }
-  // `isFqdn` needs no domain: a name with more labels than the deepest ICANN rule under its TLD is
-  // never a public suffix itself, and its suffix is ICANN (the TLD rule at least matches).
-  if (!needDomain) {
-    const depth = DEEP_ICANN_TLDS.get(tld);
-    if (depth !== undefined && hasMoreLabels(name, depth)) return SCAN_VALID;
+  // A name with more labels than the deepest ICANN rule under its TLD is never a public suffix
+  // itself, and its suffix is ICANN (the TLD rule at least matches): no tldts call unless the
+  // domain itself is wanted (documentation placeholders are all under flat TLDs).
+  const depth = DEEP_ICANN_TLDS.get(tld);
+  if (depth === undefined) {
+    // In neither table: not an ICANN TLD. With private entries off, tldts then takes the last label
+    // as the suffix, so the registrable domain is the last two labels.
+    if (o.requireKnownTld) return SCAN_INVALID;
+    if (needDomain !== DOMAIN_NONE) SCAN.domain = name.slice(name.lastIndexOf('.', tldStart - 2) + 1);
+    return SCAN_VALID;
   }
-  let domain: string | null;
-  if (ICANN_TLDS.has(tld)) {
-    domain = getDomain(name, TLDTS_OPTIONS);
-  } else {
-    const parsed = parse(name, TLDTS_OPTIONS);
-    if (parsed.isIcann === true) ICANN_TLDS.add(tld);
-    else if (o.requireKnownTld) return SCAN_INVALID;
-    domain = parsed.domain;
-  }
+  if (needDomain !== DOMAIN_FULL && hasMoreLabels(name, depth)) return SCAN_VALID;
+  const domain = getDomain(name, TLDTS_OPTIONS);
   if (domain === null) return SCAN_INVALID; // the name is a public suffix
   SCAN.domain = domain;
   return SCAN_VALID;
