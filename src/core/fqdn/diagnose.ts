@@ -78,7 +78,11 @@ const HINT_BLOCKERS: ReadonlySet<string> = new Set([
  * does not accept, and by tests to tie the fast path to it. Not part of the public API.
  */
 export function diagnoseFqdn(input: unknown, options?: FqdnOptions | null): FqdnAnalysis {
-  const o = resolveOptions(options);
+  return diagnoseResolved(input, resolveOptions(options));
+}
+
+/** {@link diagnoseFqdn} with the options already resolved (the callers in this folder). */
+export function diagnoseResolved(input: unknown, o: ResolvedOptions): FqdnAnalysis {
   // RULES §0: not a string, over 1,024 characters, empty after trimming.
   const read = readStringInput(input);
   if (!read.ok) return done([read.issue], '');
@@ -289,7 +293,7 @@ function isPlausibleBareHost(bare: string, o: ResolvedOptions): boolean {
   // Non-ASCII with allowIdn: only the diagnostic path converts U-labels.
   const again = extractBareHost(bare);
   if (again.found !== undefined || again.bracketed) return false;
-  const checked = diagnoseFqdn(bare, lenient).result;
+  const checked = diagnoseResolved(bare, lenient).result;
   return !checked.issues.some((issue) => HINT_BLOCKERS.has(issue.code));
 }
 

@@ -4,7 +4,7 @@
  * issues) and `reserved-names.ts` (special-use names, documentation placeholders, public suffixes).
  */
 import { type Issue, makeIssue, type Result, unwrap } from '../result.js';
-import { diagnoseFqdn, type FqdnAnalysis, labelIdnaIssue } from './diagnose.js';
+import { diagnoseResolved, type FqdnAnalysis, labelIdnaIssue } from './diagnose.js';
 import { DEFAULT_FQDN_OPTIONS, type FqdnOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import { DOCUMENTATION_DOMAINS, documentationIssue } from './reserved-names.js';
 import { DOMAIN_CHEAP, DOMAIN_FULL, DOMAIN_NONE, SCAN, SCAN_SLOW, SCAN_VALID, scanFqdn } from './scan.js';
@@ -33,7 +33,7 @@ function fastResult(input: unknown, o: ResolvedOptions, needDomain: number): Res
 export function analyzeFqdn(input: unknown, options?: FqdnOptions | null): FqdnAnalysis {
   const o = resolveOptions(options);
   const result = fastResult(input, o, DOMAIN_FULL);
-  return result === undefined ? diagnoseFqdn(input, o) : { result, domain: SCAN.domain };
+  return result === undefined ? diagnoseResolved(input, o) : { result, domain: SCAN.domain };
 }
 
 /**
@@ -53,7 +53,7 @@ export function analyzeFqdn(input: unknown, options?: FqdnOptions | null): FqdnA
 export function checkFqdn(input: unknown, options?: FqdnOptions | null): Result<string> {
   const o = resolveOptions(options);
   // The domain only where it is cheap: the documentation placeholders are all under flat TLDs.
-  return fastResult(input, o, DOMAIN_CHEAP) ?? diagnoseFqdn(input, o).result;
+  return fastResult(input, o, DOMAIN_CHEAP) ?? diagnoseResolved(input, o).result;
 }
 
 /**
@@ -67,7 +67,7 @@ export function checkFqdn(input: unknown, options?: FqdnOptions | null): Result<
 export function isFqdn(input: unknown, options?: FqdnOptions | null): boolean {
   const o = options === undefined ? DEFAULT_FQDN_OPTIONS : resolveOptions(options);
   const status = scanFqdn(input, o, false, DOMAIN_NONE);
-  return status === SCAN_SLOW ? diagnoseFqdn(input, o).result.ok : status === SCAN_VALID;
+  return status === SCAN_SLOW ? diagnoseResolved(input, o).result.ok : status === SCAN_VALID;
 }
 
 /**
