@@ -109,6 +109,11 @@ describe('hostile objects: input.* issues, never a throw', () => {
       [['input.too_long', ['verificationLevel']]],
     ],
     [
+      'an excluded-list item over 1,024 characters',
+      { nameDecorationExcludedDomainList: ['msn.com', `live.com${' '.repeat(1100)}`] },
+      [['input.too_long', ['nameDecorationExcludedDomainList', 1]]],
+    ],
+    [
       'nameDecorationRoutingDomain over 1,024 characters',
       { nameDecorationRoutingDomain: `msn.com${' '.repeat(1100)}` },
       [['input.too_long', ['nameDecorationRoutingDomain']]],

@@ -299,7 +299,11 @@ function readExcludedList(
   const before = issues.length;
   items.forEach((item: unknown, index: number) => {
     if (typeof item !== 'string') issues.push(invalidType([field, index], 'string', item));
-    else if (hasUnsafeChar(item)) issues.push(makeIssue('provider.unsafe_value', [field, index]));
+    else if (item.length > MAX_INPUT_LENGTH) {
+      // RULES §0: raw input over 1,024 characters is refused before any other work (trimming included).
+      const params = { max: MAX_INPUT_LENGTH, actual: item.length };
+      issues.push(makeIssue('input.too_long', [field, index], { params }));
+    } else if (hasUnsafeChar(item)) issues.push(makeIssue('provider.unsafe_value', [field, index]));
   });
   const list = issues.length === before ? parseExcludedItems(items as string[], [field], issues) : fallback;
   return { list, valid: !issues.slice(before).some((issue) => issue.severity === 'error') };
