@@ -116,9 +116,10 @@ function targetHint(domain: string, target: string): string {
  * Compared case-insensitively, without the trailing dot. The target must first be a host name by the
  * structural and label rules of `checkFqdn` (its errors are reported instead of the relation codes:
  * `fqdn.wildcard`, `fqdn.underscore`, `fqdn.label_hyphen`, `fqdn.label_too_long`, `fqdn.non_ascii`,
- * `fqdn.not_a_hostname`, `fqdn.invalid_char`, `input.too_long`, …); its TLD is the SIP domain's business.
- * The SIP domain is trimmed and lower-cased, not validated (`checkSipDomain` does that): junk only
- * fails the relation.
+ * `fqdn.not_a_hostname`, `fqdn.invalid_char`, …); its TLD is the SIP domain's business. RULES §0: a
+ * target over 1,024 characters is `input.too_long` before it is trimmed (`input.trimmed` W, `input.empty`).
+ * The SIP domain is trimmed, lower-cased and loses one root dot ({@link comparableDomain}, exactly as in
+ * `evaluateFederationSrv`), not validated (`checkSipDomain` does that): junk only fails the relation.
  *
  * @param sipDomain - the SIP domain, e.g. `contoso.com`.
  * @param target - the SRV target, e.g. `sip.contoso.com`.
