@@ -130,6 +130,26 @@ export interface BatchCommand<F extends BatchFlags> {
   flags?: (command: Command) => Command;
   /** The core check for these flags; loads its module with `import()`, so the command starts fast. */
   check: (flags: F) => Promise<(value: string) => Result<string>>;
+  /** The flags as commander gives them when none is on the command line (the fast path uses them). */
+  defaults: F;
+}
+
+/** Runs a batch command's check over `values` with its flags: the one body of both paths. */
+export async function runBatchCommand<F extends BatchFlags>(
+  io: CliIo,
+  spec: BatchCommand<F>,
+  values: readonly string[],
+  flags: F,
+): Promise<number> {
+  const check = await spec.check(flags);
+  return runBatch(io, {
+    values,
+    what: spec.what,
+    output: flags,
+    strict: flags.strict === true,
+    style: spec.style,
+    check,
+  });
 }
 
 /**
@@ -149,16 +169,6 @@ export function registerBatchCommand<F extends BatchFlags>(
   outputOptions(spec.flags ? spec.flags(command) : command)
     .option('--strict', 'exit 1 on warnings too')
     .action(async (values: string[], flags: F) => {
-      const check = await spec.check(flags);
-      setExitCode(
-        await runBatch(io, {
-          values,
-          what: spec.what,
-          output: flags,
-          strict: flags.strict === true,
-          style: spec.style,
-          check,
-        }),
-      );
+      setExitCode(await runBatchCommand(io, spec, values, flags));
     });
 }

@@ -3,7 +3,6 @@
  * streams, environment, and the small helpers every command shares (stdin, colour, exit codes,
  * progress). Light on purpose: nothing here loads dns2, zod or node:tls.
  */
-import { InvalidArgumentError } from 'commander';
 import { isInconclusiveCode } from '../core/issues/issue-codes.js';
 import type { Issue } from '../core/result.js';
 import { MAX_DELAY_MS } from '../node/abort.js';
@@ -87,20 +86,98 @@ export function useColor(stream: CliOutput, env: CliIo['env']): boolean {
   return env.TERM !== 'dumb';
 }
 
-/** Reads the whole of stdin as UTF-8 text, without a leading byte-order mark. */
-export async function readAllText(input: CliInput): Promise<string> {
-  const decoder = new TextDecoder('utf-8');
-  let text = '';
+/** Input files and stdin are refused above this size (10 MB), before they are read whole. */
+export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
+
+/** The size limit as people read it, for messages and `--help`. */
+export const MAX_INPUT_TEXT = '10 MB';
+
+/**
+ * Reads the whole of stdin (or any stream) as text, counting bytes as they come: over
+ * {@link MAX_INPUT_BYTES} it stops reading and throws a one-line `UsageError` (exit 2).
+ * @param name how messages name the input (`stdin`)
+ */
+export async function readAllText(input: CliInput, name = 'stdin'): Promise<string> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const encoder = new TextEncoder();
   for await (const chunk of input) {
-    text += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    const bytes = typeof chunk === 'string' ? encoder.encode(chunk) : chunk;
+    size += bytes.byteLength;
+    if (size > MAX_INPUT_BYTES) throw tooLarge(name);
+    chunks.push(bytes);
   }
-  text += decoder.decode();
-  return stripBom(text);
+  return decodeText(concat(chunks, size), name);
 }
 
-/** Removes one leading U+FEFF (Notepad and PowerShell 5 write one). */
-export function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+/**
+ * Reads a file as text with the size cap checked first (`fstat`, before any content is read; a pipe
+ * or device, which has no size, is read with a byte counter). Every failure is a one-line `UsageError`.
+ */
+export async function readTextFile(
+  file: string,
+  limit: { bytes: number; text: string } = { bytes: MAX_INPUT_BYTES, text: MAX_INPUT_TEXT },
+): Promise<string> {
+  const name = `"${file}"`;
+  const { open } = await import('node:fs/promises');
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    handle = await open(file, 'r');
+    const stat = await handle.stat();
+    if (stat.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
+    if (stat.size > limit.bytes) throw tooLarge(name, limit.text);
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+      const buffer = new Uint8Array(Math.min(limit.bytes + 1 - size, 1 << 20) || 1);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.byteLength, null);
+      if (bytesRead === 0) break;
+      size += bytesRead;
+      if (size > limit.bytes) throw tooLarge(name, limit.text);
+      chunks.push(buffer.subarray(0, bytesRead));
+    }
+    return decodeText(concat(chunks, size), name);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`cannot read ${name}: ${readErrorReason(error)}`);
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+function tooLarge(name: string, limit = MAX_INPUT_TEXT): UsageError {
+  return new UsageError(`${name} is larger than ${limit}, the input size limit`);
+}
+
+function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/**
+ * Text from bytes: UTF-8 with or without a byte-order mark, UTF-16LE or UTF-16BE with one (what
+ * Windows PowerShell 5.1's `Out-File` writes). Bytes that are not valid text are a `UsageError`.
+ */
+export function decodeText(bytes: Uint8Array, name = 'the input'): string {
+  let encoding = 'utf-8';
+  let start = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
+  else if (bytes[0] === 0xff && bytes[1] === 0xfe) [encoding, start] = ['utf-16le', 2];
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) [encoding, start] = ['utf-16be', 2];
+  try {
+    // ignoreBOM: the mark was found and skipped above; another U+FEFF is content.
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(start));
+  } catch {
+    throw new UsageError(
+      `${name} is not text in UTF-8 (or UTF-16 with a byte-order mark); save it as UTF-8 and try again`,
+    );
+  }
 }
 
 /** Why a file could not be read, in a few words (`no such file`, `permission denied`, or the code). */
@@ -123,25 +200,41 @@ export async function readBatch(values: readonly string[], io: CliIo, what: stri
   }
   const text = await readAllText(io.stdin);
   // One value a line: spaces around it are the file's, not the value's (no input.trimmed per line).
-  return text
+  const lines = text
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter((line) => line !== '');
+  if (lines.length === 0) throw new UsageError(`stdin is empty: give one or more ${what}s, one a line`);
+  return lines;
+}
+
+/**
+ * A flag value that does not parse. Commander reports any error with this code as "option '…'
+ * argument '…' is invalid. <message>" (exit 2), as its own `InvalidArgumentError`; defined here so
+ * that the light batch path never loads commander.
+ */
+export class FlagValueError extends Error {
+  readonly code = 'commander.invalidArgument';
+  readonly exitCode = 1;
+  constructor(message: string) {
+    super(message);
+    this.name = 'FlagValueError';
+  }
 }
 
 /** Parses a positive whole number for a flag (`--concurrency 8`); anything else is a usage error. */
 export function positiveInt(value: string): number {
-  if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError('Expected a positive whole number.');
+  if (!/^\d+$/.test(value.trim())) throw new FlagValueError('Expected a positive whole number.');
   const number = Number(value.trim());
   if (!Number.isSafeInteger(number) || number < 1)
-    throw new InvalidArgumentError('Expected a positive whole number.');
+    throw new FlagValueError('Expected a positive whole number.');
   return number;
 }
 
 /** Parses milliseconds for a flag (`--timeout 500`): 1 to 2147483647, the longest a timer can wait. */
 export function milliseconds(value: string): number {
   if (/^\d+$/.test(value.trim()) && Number(value.trim()) > MAX_DELAY_MS) {
-    throw new InvalidArgumentError(`Expected milliseconds from 1 to ${MAX_DELAY_MS} (about 24.8 days).`);
+    throw new FlagValueError(`Expected milliseconds from 1 to ${MAX_DELAY_MS} (about 24.8 days).`);
   }
   return positiveInt(value);
 }

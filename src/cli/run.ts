@@ -18,7 +18,7 @@ import { registerSipDomain } from './commands/sip-domain.js';
 import { registerSrv } from './commands/srv.js';
 import { registerUndecorate } from './commands/undecorate.js';
 import { registerZone } from './commands/zone.js';
-import { type CliIo, EXIT, errorText, UsageError } from './io.js';
+import { type CliIo, EXIT, errorText, MAX_INPUT_TEXT, UsageError } from './io.js';
 
 export type { CliInput, CliIo, CliOutput } from './io.js';
 export { EXIT } from './io.js';
@@ -51,7 +51,8 @@ export function createProgram(context: CommandContext): Command {
     .addHelpText(
       'after',
       '\nExit codes: 0 no error (warnings allowed), 1 at least one error (or a warning with --strict),\n' +
-        '2 usage or input error, 3 no error but something could not be checked (inconclusive).',
+        '2 usage or input error, 3 no error but something could not be checked (inconclusive).\n' +
+        `Input files and stdin: at most ${MAX_INPUT_TEXT}; UTF-8 (with or without a BOM) or UTF-16 with a BOM.`,
     );
 
   registerCheck(program, context);
@@ -91,6 +92,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     if (argv.length === 0) {
       io.stderr.write(program.helpInformation());
       return EXIT.usage;
+    }
+    // Commander answers --version wherever it sees it, before judging the other arguments: --version
+    // with anything else (before a `--`) is a usage error (`--version --bogus` exits 2, not 0).
+    const end = argv.indexOf('--');
+    const options = end < 0 ? argv : argv.slice(0, end);
+    if (argv.length > 1 && options.some((arg) => arg === '--version' || arg === '-V')) {
+      throw new UsageError('--version takes no other arguments');
     }
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

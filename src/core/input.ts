@@ -10,8 +10,12 @@ export type StringInput = { ok: true; text: string; trimmed: boolean } | { ok: f
 /** Describes a value's type for `input.not_string` (`null`, `array`, `number`, …). */
 export function typeName(value: unknown): string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  return typeof value;
+  if (typeof value !== 'object') return typeof value;
+  try {
+    return Array.isArray(value) ? 'array' : 'object';
+  } catch {
+    return 'object'; // a revoked Proxy
+  }
 }
 
 /**

@@ -13,7 +13,7 @@ import {
   Progress,
   readAllText,
   readErrorReason,
-  stripBom,
+  readTextFile,
   UsageError,
 } from '../io.js';
 import { formatOf, type OutputFlags, outputOptions, outputSettings, writeReport } from '../output.js';
@@ -139,16 +139,16 @@ export async function readRequestFile(
 ): Promise<Record<string, unknown>> {
   const name = file === '-' ? 'stdin' : `"${file}"`;
   let text: string;
-  try {
-    if (file === '-') {
+  // Size cap first, then UTF-8 or UTF-16 with a BOM (io.ts); every failure is one UsageError line.
+  if (file === '-') {
+    try {
       text = await readAllText(io.stdin);
-    } else {
-      const { readFile } = await import('node:fs/promises');
-      text = stripBom(await readFile(file, 'utf8'));
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      throw new UsageError(`cannot read ${name}: ${readErrorReason(error)}`);
     }
-  } catch (error) {
-    throw new UsageError(`cannot read ${name}: ${readErrorReason(error)}`);
-  }
+    if (text.trim() === '') throw new UsageError(`stdin is empty: pipe ${what} as JSON`);
+  } else text = await readTextFile(file);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

@@ -1,7 +1,7 @@
 /** `pic-preflight decorate [ADDRESS...]`: `ted@contoso.com` → `ted(contoso.com)@msn.com` (RULES §4). */
 import type { Command } from 'commander';
 import type { DecorationOptions, Decorator } from '../../core/name-decoration/name-decoration.js';
-import { type BatchFlags, registerBatchCommand } from '../batch.js';
+import { type BatchCommand, type BatchFlags, registerBatchCommand } from '../batch.js';
 import { UsageError } from '../io.js';
 import type { CommandContext } from '../run.js';
 
@@ -48,20 +48,24 @@ export async function decoratorFor(flags: DecorationFlags): Promise<Decorator> {
   }
 }
 
+/** The `decorate` command: its help, flags and core check (the fast path of `fast.ts` runs it too). */
+export const DECORATE_COMMAND: BatchCommand<DecorationFlags> = {
+  name: 'decorate',
+  summary: 'print the decorated address of a Skype contact: ted(contoso.com)@msn.com',
+  description:
+    'Print the address the Lync/SfB client sends for a Skype contact (user(domain)@msn.com), one a line; ' +
+    'reads stdin (one a line) when no address is given. Issues go to stderr, so a failed input prints ' +
+    'nothing on stdout; --json keeps one line per input.',
+  argument: ['[address...]', 'addresses such as ted@contoso.com'],
+  what: 'address',
+  jsonItem: 'address',
+  style: 'value',
+  flags: decorationOptions,
+  check: async (flags: DecorationFlags) => (await decoratorFor(flags)).decorate,
+  defaults: {},
+};
+
 /** Registers `decorate`. */
 export function registerDecorate(program: Command, context: CommandContext): void {
-  registerBatchCommand(program, context, {
-    name: 'decorate',
-    summary: 'print the decorated address of a Skype contact: ted(contoso.com)@msn.com',
-    description:
-      'Print the address the Lync/SfB client sends for a Skype contact (user(domain)@msn.com), one a line; ' +
-      'reads stdin (one a line) when no address is given. Issues go to stderr, so a failed input prints ' +
-      'nothing on stdout; --json keeps one line per input.',
-    argument: ['[address...]', 'addresses such as ted@contoso.com'],
-    what: 'address',
-    jsonItem: 'address',
-    style: 'value',
-    flags: decorationOptions,
-    check: async (flags: DecorationFlags) => (await decoratorFor(flags)).decorate,
-  });
+  registerBatchCommand(program, context, DECORATE_COMMAND);
 }

@@ -1,7 +1,7 @@
 /** `pic-preflight fqdn [VALUE...]`: the offline FQDN check (RULES §1), one result per value. */
 import type { Command } from 'commander';
 import type { FqdnOptions } from '../../core/fqdn/fqdn.js';
-import { type BatchFlags, registerBatchCommand } from '../batch.js';
+import { type BatchCommand, type BatchFlags, registerBatchCommand } from '../batch.js';
 import type { CommandContext } from '../run.js';
 
 /** The name flags shared by `fqdn` and `sip-domain`. */
@@ -28,23 +28,27 @@ export function nameSettings(flags: NameFlags): FqdnOptions {
   };
 }
 
+/** The `fqdn` command: its help, flags and core check (the fast path of `fast.ts` runs it too). */
+export const FQDN_COMMAND: BatchCommand<NameFlags> = {
+  name: 'fqdn',
+  summary: 'check host names such as the Access Edge FQDN (offline)',
+  description:
+    'Check host names (Access Edge FQDN, SRV target) offline, one result per value; reads stdin (one a line) ' +
+    'when no value is given.',
+  argument: ['[value...]', 'host names to check'],
+  what: 'host name',
+  jsonItem: 'value',
+  style: 'verdict',
+  flags: nameOptions,
+  check: async (flags: NameFlags) => {
+    const { checkFqdn } = await import('../../core/fqdn/fqdn.js');
+    const options = nameSettings(flags);
+    return (value) => checkFqdn(value, options);
+  },
+  defaults: { requireKnownTld: true },
+};
+
 /** Registers `fqdn`. */
 export function registerFqdn(program: Command, context: CommandContext): void {
-  registerBatchCommand(program, context, {
-    name: 'fqdn',
-    summary: 'check host names such as the Access Edge FQDN (offline)',
-    description:
-      'Check host names (Access Edge FQDN, SRV target) offline, one result per value; reads stdin (one a line) ' +
-      'when no value is given.',
-    argument: ['[value...]', 'host names to check'],
-    what: 'host name',
-    jsonItem: 'value',
-    style: 'verdict',
-    flags: nameOptions,
-    check: async (flags: NameFlags) => {
-      const { checkFqdn } = await import('../../core/fqdn/fqdn.js');
-      const options = nameSettings(flags);
-      return (value) => checkFqdn(value, options);
-    },
-  });
+  registerBatchCommand(program, context, FQDN_COMMAND);
 }

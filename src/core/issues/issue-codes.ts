@@ -136,6 +136,18 @@ export const ISSUE_DEFINITIONS = /* @__PURE__ */ Object.freeze({
     (p: Length) => `The input is ${p.actual} characters long; at most ${p.max} are accepted.`,
   ),
 
+  // Hostile and oversized object inputs: an issue, never a throw.
+  'input.unreadable': def(
+    E,
+    // `reason`: what the read threw (a revoked Proxy, a throwing getter or trap).
+    (p: { reason?: string }) =>
+      `The value could not be read${p.reason === undefined ? '' : ` (${p.reason})`}: a revoked Proxy, or a getter or trap that throws.`,
+  ),
+  'input.too_many_items': def(
+    E,
+    (p: Length) => `The list has ${p.actual} items; at most ${p.max} are accepted.`,
+  ),
+
   // §1 FQDN
   'fqdn.ip_address': def(
     E,
@@ -439,8 +451,11 @@ export const ISSUE_DEFINITIONS = /* @__PURE__ */ Object.freeze({
   ),
   'srv.invalid_record': def(
     E,
-    (p: { index: number }) =>
-      `Record ${p.index} is not an SRV record of whole numbers priority, weight, port and a target string.`,
+    // `field` and `reason`: what is wrong with the item (`port`: "not an integer from 0 to 65535").
+    (p: { index: number; field?: string; reason?: string }) =>
+      p.field === undefined
+        ? `Record ${p.index} is not an SRV record: priority, weight and port are integers from 0 to 65535, and the target a string.`
+        : `Record ${p.index} is not an SRV record: its ${p.field} is ${p.reason ?? 'invalid'} (priority, weight and port are integers from 0 to 65535, the target a string).`,
   ),
   'srv.missing': def(
     E,

@@ -11,7 +11,16 @@ import {
 import { federationSrvRecordText, isOneLabelUnder } from '../federation/federation.js';
 import { isMicrosoftOnlineEdge } from '../federation/microsoft-online.js';
 import { checkFqdn } from '../fqdn/fqdn.js';
-import { isPlainObject, objectIssues, own } from '../object-input.js';
+import { MAX_INPUT_LENGTH } from '../input.js';
+import {
+  arrayLength,
+  isArraySafe,
+  isPlainObject,
+  MAX_ITEMS,
+  objectIssues,
+  own,
+  toPlainData,
+} from '../object-input.js';
 import { type Issue, type IssuePath, makeIssue, prefixPaths, type Result, toResult } from '../result.js';
 import { checkSipDomain } from '../sip-domain/sip-domain.js';
 
@@ -73,6 +82,8 @@ const FEDERATION_FIELDS: ReadonlySet<string> = /* @__PURE__ */ new Set([
 /** Fields that only the PIC form has: an input with none of them is a federation-only target. */
 const PIC_ONLY_FIELDS = ['agreementType', 'agreementNumber', 'additionalAccessEdges', 'publicImProvider'];
 const EDGE_FIELDS: ReadonlySet<string> = /* @__PURE__ */ new Set(['fqdn', 'sipDomains']);
+/** request → additionalAccessEdges → edge → sipDomains → item: the levels copied into plain data. */
+const REQUEST_DEPTH = 4;
 
 const { invalidType, pushUnknownFields } = /* @__PURE__ */ objectIssues('request');
 
@@ -159,12 +170,14 @@ function readSipDomains(
   issues: Issue[],
 ): Pick<EdgeEntry, 'entries' | 'domains'> {
   const domains: { value: string; path: IssuePath }[] = [];
-  if (!Array.isArray(value)) {
+  if (isArraySafe(value) !== true) {
     issues.push(invalidType(path, 'array of strings', value));
     return { entries: 0, domains };
   }
-  for (let index = 0; index < value.length; index++) {
-    const item: unknown = value[index];
+  const items = value as readonly unknown[];
+  if (tooManyItems(items, path, issues)) return { entries: 0, domains };
+  for (let index = 0; index < items.length; index++) {
+    const item: unknown = items[index];
     const itemPath = [...path, index];
     if (typeof item !== 'string') {
       issues.push(invalidType(itemPath, 'string', item));
@@ -175,7 +188,26 @@ function readSipDomains(
     issues.push(...prefixPaths(checked.issues, itemPath));
     if (checked.ok) domains.push({ value: checked.value, path: itemPath });
   }
-  return { entries: value.length, domains };
+  return { entries: items.length, domains };
+}
+
+/** `input.too_many_items` (true) for an array over {@link MAX_ITEMS} items, before any item is read. */
+function tooManyItems(items: readonly unknown[], path: IssuePath, issues: Issue[]): boolean {
+  const length = arrayLength(items);
+  if (length === undefined) {
+    issues.push(makeIssue('input.unreadable', path));
+    return true;
+  }
+  if (length <= MAX_ITEMS) return false;
+  issues.push(makeIssue('input.too_many_items', path, { params: { max: MAX_ITEMS, actual: length } }));
+  return true;
+}
+
+/** A string field compared as a word (`agreementType`, `publicImProvider`): RULES §0 length first, untrimmed. */
+function tooLong(value: string, path: IssuePath, issues: Issue[]): boolean {
+  if (value.length <= MAX_INPUT_LENGTH) return false;
+  issues.push(makeIssue('input.too_long', path, { params: { max: MAX_INPUT_LENGTH, actual: value.length } }));
+  return true;
 }
 
 /** Checks an edge FQDN string; pushes issues; returns the normalised FQDN. */
@@ -246,7 +278,9 @@ export function checkPreflightRequest(
 }
 
 /** The rules of both forms, once: the federation form skips the agreement and the PIC-only fields. */
-function checkRequest(input: unknown, form: 'pic' | 'federation'): Result<PreflightRequest> {
+function checkRequest(raw: unknown, form: 'pic' | 'federation'): Result<PreflightRequest> {
+  // Hostile objects (Proxies, getters): every field is read once into plain data, never twice.
+  const input = toPlainData(raw, REQUEST_DEPTH);
   if (!isPlainObject(input)) return { ok: false, issues: [invalidType([], 'object', input)] };
   const pic = form === 'pic';
   const issues: Issue[] = [];
@@ -261,6 +295,8 @@ function checkRequest(input: unknown, form: 'pic' | 'federation'): Result<Prefli
   const typeValue = pic ? own(input, 'agreementType') : undefined;
   if (typeValue !== undefined && typeof typeValue !== 'string') {
     issues.push(invalidType(['agreementType'], 'string', typeValue));
+  } else if (typeValue !== undefined && tooLong(typeValue, ['agreementType'], issues)) {
+    // RULES §0: refused before any other work.
   } else if (typeValue !== undefined && !isAgreementType(typeValue)) {
     // RULES §3/§6: an unknown type is reported whatever state the number is in (missing, wrong type), once.
     issues.push(unknownAgreementTypeIssue(typeValue, ['agreementType']));
@@ -309,9 +345,12 @@ function checkRequest(input: unknown, form: 'pic' | 'federation'): Result<Prefli
 
   // Additional Access Edges (optional).
   const additionalValue = pic ? own(input, 'additionalAccessEdges') : undefined;
-  if (additionalValue !== undefined && !Array.isArray(additionalValue)) {
+  if (additionalValue !== undefined && isArraySafe(additionalValue) !== true) {
     issues.push(invalidType(['additionalAccessEdges'], 'array', additionalValue));
-  } else if (Array.isArray(additionalValue)) {
+  } else if (
+    Array.isArray(additionalValue) &&
+    !tooManyItems(additionalValue, ['additionalAccessEdges'], issues)
+  ) {
     for (let index = 0; index < additionalValue.length; index++) {
       const edge: unknown = additionalValue[index];
       const path: IssuePath = ['additionalAccessEdges', index];
@@ -374,7 +413,7 @@ function checkRequest(input: unknown, form: 'pic' | 'federation'): Result<Prefli
   for (const edge of edges) {
     // An edge without SIP domains: a warning (the main edge only when another edge has some).
     const isMain = edge.path.length === 0;
-    if (edge.entries === 0 && totalEntries > 0 && (!isMain || Array.isArray(mainDomainsValue))) {
+    if (edge.entries === 0 && totalEntries > 0 && (!isMain || isArraySafe(mainDomainsValue) === true)) {
       issues.push(
         makeIssue('request.edge_without_domains', isMain ? edge.domainsPath : edge.path, {
           params: { fqdn: edge.fqdn ?? '' },
@@ -423,7 +462,9 @@ function checkRequest(input: unknown, form: 'pic' | 'federation'): Result<Prefli
   if (providerValue !== undefined) {
     if (typeof providerValue !== 'string')
       issues.push(invalidType(['publicImProvider'], 'string', providerValue));
-    else if (providerValue.trim().toLowerCase() === 'skype') {
+    else if (tooLong(providerValue, ['publicImProvider'], issues)) {
+      // RULES §0: refused before any other work.
+    } else if (providerValue.trim().toLowerCase() === 'skype') {
       // RULES §0: surrounding whitespace is removed with a warning.
       if (providerValue.trim() !== providerValue)
         issues.push(makeIssue('input.trimmed', ['publicImProvider']));
