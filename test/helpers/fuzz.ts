@@ -6,19 +6,10 @@
  * suite runs a short slice (test/fuzz.test.ts). A failure names the function, the seed and the index.
  */
 import { isDeepStrictEqual } from 'node:util';
+import { seeded } from '../../bench/lib.js';
 import * as core from '../../src/index.js';
 
-/** mulberry32: a small seeded generator, so every run sees the same inputs. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seeded };
 
 type Random = () => number;
 const int = (r: Random, n: number): number => Math.floor(r() * n);
