@@ -78,37 +78,80 @@ export function lameServerIssues(outcome: LookupOutcome): Issue[] {
     );
 }
 
-/** The answer of one server as a comparable key (outcome + record set). */
+/** The answer of one server as a comparable key (outcome, CNAME links and record set). */
 function viewKey(view: ServerView): string {
-  return `${view.outcome} ${recordSet(view.records ?? []).join(' | ')}`;
+  const aliases = (view.aliases ?? []).map((alias) => `${alias.name} CNAME ${alias.target}`).sort();
+  return `${view.outcome} ${aliases.join(' | ')} ${recordSet(view.records ?? []).join(' | ')}`;
+}
+
+/** The answering views of each zone, in the order the zones were asked (a CNAME chain crosses zones). */
+function viewsByZone(outcome: LookupOutcome): Map<string, ServerView[]> {
+  const zones = new Map<string, ServerView[]>();
+  for (const view of outcome.servers ?? []) {
+    if (view.outcome === 'lame') continue;
+    const list = zones.get(view.zone);
+    if (list) list.push(view);
+    else zones.set(view.zone, [view]);
+  }
+  return zones;
 }
 
 /**
- * Runs `rule` on every distinct answer set among the outcome's authoritative servers. Adds
- * `params.servers` to the issues in `main` that only some servers' answers produce, returns the
- * issues only other servers' answers produce, and `dns.inconsistent_servers` when sets differ.
+ * Runs `rule` on every distinct answer set among the authoritative servers of the zone that gave
+ * the final answer (along a CNAME chain, the earlier zones only hold the alias: their servers are
+ * compared with each other, and no §7/§8 rule runs on an alias). Adds `params.servers` to the issues
+ * in `main` that only some servers' answers produce, returns the issues only other servers' answers
+ * produce, and `dns.inconsistent_servers` for each zone whose servers' answers differ.
  */
 export function serverSetIssues(
   outcome: LookupOutcome,
   main: Issue[],
   rule: (view: ServerView) => Issue[],
 ): Issue[] {
-  const groups = new Map<string, { servers: string[]; issues: Issue[] }>();
-  for (const view of outcome.servers ?? []) {
-    if (view.outcome === 'lame') continue;
-    const key = viewKey(view);
-    const group = groups.get(key);
-    if (group) group.servers.push(view.server);
-    else groups.set(key, { servers: [view.server], issues: rule(view) });
-  }
-  if (groups.size < 2) return [];
+  const zones = [...viewsByZone(outcome)];
   const extra: Issue[] = [];
+  zones.forEach(([zone, views], index) => {
+    const final = index === zones.length - 1;
+    const groups = new Map<string, { servers: string[]; issues: Issue[] }>();
+    for (const view of views) {
+      const key = viewKey(view);
+      const group = groups.get(key);
+      if (group) group.servers.push(view.server);
+      else groups.set(key, { servers: [view.server], issues: final ? rule(view) : [] });
+    }
+    if (groups.size < 2) return;
+    const failsSomewhere = final && markPartialIssues([...groups.values()], main, extra);
+    extra.push(
+      makeIssue('dns.inconsistent_servers', [], {
+        params: {
+          name: outcome.name,
+          type: outcome.type,
+          zone,
+          sets: groups.size,
+          servers: [...groups.values()].map((g) => g.servers.join(' + ')).join(' / '),
+        },
+        ...(failsSomewhere ? { severity: 'error' as const } : {}),
+      }),
+    );
+  });
+  return extra;
+}
+
+/**
+ * Names in `params.servers` the servers behind each issue only some answer sets produce (in `main`,
+ * or added to `extra` when only another set produced it). True when such an issue is an error.
+ */
+function markPartialIssues(
+  groups: readonly { servers: string[]; issues: Issue[] }[],
+  main: Issue[],
+  extra: Issue[],
+): boolean {
   let failsSomewhere = false;
   const codes = new Set<Issue['code']>();
-  for (const group of groups.values()) for (const issue of group.issues) codes.add(issue.code);
+  for (const group of groups) for (const issue of group.issues) codes.add(issue.code);
   for (const code of codes) {
-    const having = [...groups.values()].filter((g) => g.issues.some((issue) => issue.code === code));
-    if (having.length === groups.size) continue;
+    const having = groups.filter((g) => g.issues.some((issue) => issue.code === code));
+    if (having.length === groups.length) continue;
     const servers = having.flatMap((g) => g.servers).join(', ');
     const own = main.filter((issue) => issue.code === code);
     const found = own.length > 0 ? own : [having[0]!.issues.find((issue) => issue.code === code)!];
@@ -118,20 +161,7 @@ export function serverSetIssues(
     }
     if (own.length === 0) extra.push(...found);
   }
-  const zone = outcome.servers?.[0]?.zone ?? '';
-  extra.push(
-    makeIssue('dns.inconsistent_servers', [], {
-      params: {
-        name: outcome.name,
-        type: outcome.type,
-        zone,
-        sets: groups.size,
-        servers: [...groups.values()].map((g) => g.servers.join(' + ')).join(' / '),
-      },
-      ...(failsSomewhere ? { severity: 'error' as const } : {}),
-    }),
-  );
-  return extra;
+  return failsSomewhere;
 }
 
 /**
