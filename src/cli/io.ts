@@ -189,6 +189,9 @@ export function readErrorReason(error: unknown): string {
   return code ?? 'unreadable';
 }
 
+/** `address` → `addresses`, `host name` → `host names`. */
+const plural = (noun: string): string => (/(s|x|z|ch|sh)$/.test(noun) ? `${noun}es` : `${noun}s`);
+
 /**
  * The values of a batch: the arguments, or stdin one a line when there are none. Line ends (LF or
  * CRLF) are removed, blank lines skipped; other whitespace is kept for the validators to report.
@@ -196,7 +199,7 @@ export function readErrorReason(error: unknown): string {
 export async function readBatch(values: readonly string[], io: CliIo, what: string): Promise<string[]> {
   if (values.length > 0) return [...values];
   if (io.stdin.isTTY === true) {
-    throw new UsageError(`give one or more ${what}s, or pipe them on stdin (one a line)`);
+    throw new UsageError(`give one or more ${plural(what)}, or pipe them on stdin (one a line)`);
   }
   const text = await readAllText(io.stdin);
   // One value a line: spaces around it are the file's, not the value's (no input.trimmed per line).
@@ -204,7 +207,8 @@ export async function readBatch(values: readonly string[], io: CliIo, what: stri
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter((line) => line !== '');
-  if (lines.length === 0) throw new UsageError(`stdin is empty: give one or more ${what}s, one a line`);
+  if (lines.length === 0)
+    throw new UsageError(`stdin is empty: give one or more ${plural(what)}, one a line`);
   return lines;
 }
 

@@ -3,24 +3,23 @@
  * then checks the federation SRV records of every SIP domain in them (§7, the offline parts of §8)
  * as published from the plan. Sends nothing over the network.
  */
-import { type Command, Option } from 'commander';
-import { type CliIo, collect, UsageError, useColor } from '../io.js';
+import type { Command } from 'commander';
+import { type CliIo, collect, UsageError } from '../io.js';
+import { formatOf, type OutputFlags, outputOptions, outputSettings, writeReport } from '../output.js';
 import type { CommandContext } from '../run.js';
 import { readZoneFiles } from '../zone-files.js';
 import { reportExitCode } from './check.js';
 
-interface ZoneCommandFlags {
+interface ZoneCommandFlags extends OutputFlags {
   origin?: string;
   domain?: string[];
   edge?: string[];
-  format?: 'text' | 'json' | 'markdown';
-  json?: boolean;
   strict?: boolean;
 }
 
 /** Registers `zone`. */
 export function registerZone(program: Command, { io, setExitCode }: CommandContext): void {
-  program
+  const command = program
     .command('zone')
     .summary('lint planned zone files offline: syntax, trailing dots, and the federation SRV records in them')
     .description(
@@ -41,9 +40,8 @@ export function registerZone(program: Command, { io, setExitCode }: CommandConte
       '--edge <fqdn>',
       'a declared Access Edge FQDN, repeatable (SRV targets are compared with them)',
       collect,
-    )
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'markdown']))
-    .addOption(new Option('--json', 'same as --format json').conflicts('format'))
+    );
+  outputOptions(command)
     .option('--strict', 'exit 1 on warnings too')
     .addHelpText(
       'after',
@@ -72,9 +70,13 @@ export async function runZone(files: readonly string[], flags: ZoneCommandFlags,
   }
   const zones = await readZoneFiles(files, flags.origin);
   const report = await lintPlannedZones(zones, { domains, accessEdgeFqdns: flags.edge ?? [] });
-  const format = flags.json === true ? 'json' : (flags.format ?? 'text');
-  io.stdout.write(
-    `${renderReport(report, format, { color: format === 'text' && useColor(io.stdout, io.env) })}\n`,
-  );
+  const format = formatOf(flags);
+  const { color, width } = outputSettings(flags, io);
+  const rendered = renderReport(report, format, {
+    color: format === 'text' && color,
+    quiet: flags.quiet === true,
+    ...(width !== undefined ? { width } : {}),
+  });
+  await writeReport(rendered, flags, io);
   return reportExitCode(report, flags.strict === true);
 }

@@ -115,6 +115,21 @@ const E = 'error' as const;
 const W = 'warning' as const;
 const I = 'info' as const;
 
+/** `srv.invalid_record` `reason` (a field's problem, or what the item is) → words. */
+const SRV_FIELD_PROBLEMS: Readonly<Record<string, string>> = {
+  missing: 'is missing',
+  not_a_number: 'is not a number',
+  not_an_integer: 'is not a whole number',
+  out_of_range: 'is out of range',
+  not_a_string: 'is not a string',
+  unreadable: 'could not be read',
+};
+const SRV_ITEM_PROBLEMS: Readonly<Record<string, string>> = {
+  hole: 'a hole in the array',
+  null: 'null',
+  unreadable: 'it could not be read',
+};
+
 /** Why iterative resolution stopped (`dns.resolution_limit` `limit`, RULES §10). */
 export type ResolutionLimit = 'referrals' | 'queries' | 'glueless_cycle';
 const RESOLUTION_LIMITS: Readonly<Record<ResolutionLimit, string>> = {
@@ -455,7 +470,9 @@ export const ISSUE_DEFINITIONS = /* @__PURE__ */ Object.freeze({
     (p: { index: number; field?: string; reason?: string }) =>
       p.field === undefined
         ? `Record ${p.index} is not an SRV record: priority, weight and port are integers from 0 to 65535, and the target a string.`
-        : `Record ${p.index} is not an SRV record: its ${p.field} is ${p.reason ?? 'invalid'} (priority, weight and port are integers from 0 to 65535, the target a string).`,
+        : p.field === 'record'
+          ? `Item ${p.index} is not an SRV record (${SRV_ITEM_PROBLEMS[p.reason ?? ''] ?? `a ${p.reason}`}).`
+          : `Record ${p.index} is not an SRV record: its ${p.field} ${SRV_FIELD_PROBLEMS[p.reason ?? ''] ?? 'is invalid'} (priority, weight and port are integers from 0 to 65535, the target a string).`,
   ),
   'srv.missing': def(
     E,

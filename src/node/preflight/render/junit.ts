@@ -25,6 +25,10 @@ const XML_ENTITIES: Record<string, string> = {
 
 const seconds = (ms: number): string => (ms / 1000).toFixed(3);
 
+/** Issues as XML text, one line each (each part escaped; the line breaks are real ones). */
+const lines = (issues: readonly Check['issues'][number][]): string =>
+  issues.map((issue) => issueText(issue).split('\n').map(escapeXml).join('\n')).join('\n');
+
 /** Renders the report as JUnit XML. */
 export function renderJunit(report: Report): string {
   const x = escapeXml;
@@ -65,12 +69,12 @@ function testcase(check: Check): string[] {
   if (check.status === 'fail' && errors.length > 0) {
     const first = errors[0] as Check['issues'][number];
     body.push(
-      `      <failure message="${x(first.message)}" type="${x(first.code)}">${x(errors.map(issueText).join('\n'))}</failure>`,
+      `      <failure message="${x(first.message)}" type="${x(first.code)}">${lines(errors)}</failure>`,
     );
   } else if (check.status === 'inconclusive' || check.status === 'skipped') {
     const why = others.find((issue) => issue.inconclusive === true) ?? others[0];
     body.push(`      <skipped message="${x(why ? `${why.code}: ${why.message}` : check.status)}"/>`);
   }
-  if (others.length > 0) body.push(`      <system-out>${x(others.map(issueText).join('\n'))}</system-out>`);
+  if (others.length > 0) body.push(`      <system-out>${lines(others)}</system-out>`);
   return body.length === 0 ? [`${open}/>`] : [`${open}>`, ...body, '    </testcase>'];
 }
