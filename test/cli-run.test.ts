@@ -375,6 +375,16 @@ describe('demo: inside vs outside (split-brain DNS), loopback only', () => {
     }
   });
 
+  it('the whole demo with COLUMNS=80 (probe included): stdout and stderr fit, but for whole records and commands', async () => {
+    const out = await runCli(['demo'], { env: { COLUMNS: '80', NO_COLOR: '1' } });
+    expect(out.code).toBe(0);
+    const lines = [...out.stdout.split('\n'), ...out.stderr.split('\n')];
+    expect(lines.length).toBeGreaterThan(100);
+    const wide = lines.filter((line) => [...line].length > 80);
+    expect(wide.length).toBeGreaterThan(0); // the fix records: too long to fit, printed whole
+    for (const line of wide) expect(line.trim()).toMatch(WHOLE);
+  });
+
   it('markdown: the step follows as its own section with the split view in the check cell', async (context) => {
     const out = await runCli(['demo', '--no-probe', '--format', 'markdown']);
     expect(out.code).toBe(0);
