@@ -2,11 +2,12 @@
  * `pic-preflight demo`: serves `examples/demo-zone.json` from an authoritative DNS server on
  * 127.0.0.1 (a free port) and runs `check` on `examples/demo-request.json` against it; unless
  * `--no-probe`, TLS listeners on 127.0.0.x play the demo's Edges and the report gains the probe's
- * `tcp`/`tls` checks (see demo-edges.ts). No network needed: nothing but loopback is contacted.
- * Exit 0 once the report is printed (its mistakes are the point); 2 when the demo could not run.
+ * `tcp`/`tls` checks (see demo-edges.ts). Then two steps: a planned zone linted before publishing
+ * (demo-planned.ts), and inside vs outside (demo-split-view.ts): the same zone as partners see it
+ * from a root on 127.0.54.x, compared with the demo's server (dns.split_view). No network needed:
+ * nothing but loopback is contacted. Exit 0 once the report is printed (its mistakes are the point); 2 when the demo could not run.
  */
 import type { Command } from 'commander';
-import type { HierarchyRecord, ServedRecord } from '../../node/servers/hierarchy-server.js';
 import { type CliIo, EXIT, errorText, UsageError } from '../io.js';
 import { type OutputFlags, outputOptions, widthFor } from '../output.js';
 import type { CommandContext } from '../run.js';
@@ -31,7 +32,9 @@ export function registerDemo(program: Command, { io, setExitCode }: CommandConte
         'examples/demo-zone.json: one correct SIP domain and one for each common mistake. Needs no network; ' +
         'exits 0 once the report is printed, 2 when the demo could not run. Unless --no-probe, TLS listeners on ' +
         '127.0.0.x:5061 (or ports chosen by the system on 127.0.0.1) play the Edges with certificates from ' +
-        'examples/demo-certs (a throwaway demo CA), and the report includes the probe (tcp and tls checks).',
+        'examples/demo-certs (a throwaway demo CA), and the report includes the probe (tcp and tls checks). ' +
+        'Then a planned zone is linted before publishing, and one domain is checked from outside (a root, TLD ' +
+        'and domain servers on 127.0.54.x) against the demo server as inside, to show a split view.',
     )
     .option('--no-probe', 'skip the probe part (no TLS listeners, no tcp/tls checks)');
   outputOptions(command).action(async (flags: DemoFlags) => {
@@ -129,114 +132,18 @@ export async function runDemo(flags: DemoFlags, io: CliIo, examplesDir?: string)
         }
       }
     }
+    const [{ runPlannedZoneStep }, { runSplitViewStep }, { outputSettings }] = await Promise.all([
+      import('../demo-planned.js'),
+      import('../demo-split-view.js'),
+      import('../output.js'),
+    ]);
+    const format = flags.json === true ? 'json' : (flags.format ?? 'text');
+    const output = outputSettings(flags, io);
+    await runPlannedZoneStep(dir, format, io, output);
+    // Inside vs outside: the zone server above is the inside view (RULES §10, dns.split_view).
+    await runSplitViewStep({ records: zone, inside: server.address, format, output }, io);
   } finally {
     await server.close();
   }
-  const { runPlannedZoneStep } = await import('../demo-planned.js');
-  const { outputSettings } = await import('../output.js');
-  await runPlannedZoneStep(
-    dir,
-    flags.json === true ? 'json' : (flags.format ?? 'text'),
-    io,
-    outputSettings(flags, io),
-  );
   return EXIT.ok;
-}
-
-// ---------------------------------------------------------------------------------------------
-// The split-view case (RULES §10, issue 10): inside vs outside. A separate function, not wired
-// into `demo` yet: `demo --split-view` would start it beside the demo's zone server (the "inside",
-// an internal split-brain DNS) and run check in authoritative mode from `rootServer` with
-// `--nameserver` the inside server to compare with, so the report shows dns.split_view.
-
-/**
- * How the partners' view differs from the demo zone (the inside view): inside, the Edge of
- * westfield-builders.org has a private address (the demo's dns.private_address case); the public
- * zone gives it a public one — an internal view, not what partners see.
- */
-export const SPLIT_VIEW_CHANGES = Object.freeze([
-  { name: 'sip.westfield-builders.org', type: 'A', inside: '10.20.30.40', outside: '198.51.100.140' },
-]);
-
-/** Hosts of the public hierarchy: the root, every TLD, every demo domain's own server. */
-export const SPLIT_VIEW_HOSTS = Object.freeze({
-  root: '127.0.54.1',
-  tlds: '127.0.54.2',
-  domains: '127.0.54.3',
-});
-
-/** The public side of the split-view case, running. */
-export interface SplitViewDemo {
-  /** `host:port` of its root server (`--root-server`); every server listens on that port. */
-  rootServer: string;
-  /** Lines that say what runs where. */
-  description: string[];
-  close(): Promise<void>;
-}
-
-/**
- * Serves the demo zone as the partners see it: a root, the TLDs and the domains' own servers on
- * 127.0.54.x (one free port), every record of `records` in its domain's zone with
- * {@link SPLIT_VIEW_CHANGES} applied. Nothing leaves the machine.
- *
- * @param records - the demo zone's records (`examples/demo-zone.json`).
- */
-export async function startSplitViewDemo(records: readonly unknown[]): Promise<SplitViewDemo> {
-  const { startHierarchy } = await import('../../node/servers/hierarchy-server.js');
-  const hosts = SPLIT_VIEW_HOSTS;
-  const lower = (name: string) => name.toLowerCase().replace(/\.$/, '');
-  const byDomain = new Map<string, HierarchyRecord[]>();
-  for (const given of records as ServedRecord[]) {
-    const name = lower(given.name);
-    const change = SPLIT_VIEW_CHANGES.find((c) => c.name === name && c.type === given.type);
-    const record = (
-      change && given.data === change.inside ? { ...given, data: change.outside } : given
-    ) as ServedRecord;
-    const domain = name.split('.').slice(-2).join('.');
-    byDomain.set(domain, [...(byDomain.get(domain) ?? []), record]);
-  }
-  const domains = [...byDomain.keys()].sort();
-  const tlds = [...new Set(domains.map((d) => d.slice(d.lastIndexOf('.') + 1)))].sort();
-  const ns = (name: string, data: string): HierarchyRecord => ({ name, type: 'NS', data });
-  const a = (name: string, data: string): HierarchyRecord => ({ name, type: 'A', data });
-  const hierarchy = await startHierarchy([
-    {
-      host: hosts.root,
-      zones: [
-        { origin: '', records: tlds.flatMap((t) => [ns(t, `ns1.nic.${t}`), a(`ns1.nic.${t}`, hosts.tlds)]) },
-      ],
-    },
-    {
-      host: hosts.tlds,
-      zones: tlds.map((t) => ({
-        origin: t,
-        records: [
-          ns(t, `ns1.nic.${t}`),
-          a(`ns1.nic.${t}`, hosts.tlds),
-          ...domains
-            .filter((d) => d.endsWith(`.${t}`))
-            .flatMap((d) => [ns(d, `ns1.${d}`), a(`ns1.${d}`, hosts.domains)]),
-        ],
-      })),
-    },
-    {
-      host: hosts.domains,
-      zones: domains.map((d) => ({
-        origin: d,
-        records: [ns(d, `ns1.${d}`), a(`ns1.${d}`, hosts.domains), ...(byDomain.get(d) ?? [])],
-      })),
-    },
-  ]);
-  const rootServer = hierarchy.address(hosts.root);
-  return {
-    rootServer,
-    description: [
-      `Outside (what partners see): a root on ${rootServer}, ${tlds.join('/')} on ${hosts.tlds}, ` +
-        `${domains.length} domains on ${hosts.domains} (port ${hierarchy.port}).`,
-      ...SPLIT_VIEW_CHANGES.map(
-        (c) => `Split view: ${c.name} ${c.type} is ${c.inside} inside, ${c.outside} outside.`,
-      ),
-    ],
-    close: () => hierarchy.close(),
-  };
 }

@@ -158,3 +158,89 @@ export function sourceOf(evidence: Record<string, unknown> | undefined): string 
   const source = evidence?.source;
   return typeof source === 'string' && source !== 'recursive' ? source : undefined;
 }
+
+/** One question of a split view (`evidence.views`, RULES §10) as text: each side's records, or its kind. */
+export interface SplitViewText {
+  name: string;
+  type: string;
+  /** What the configured resolver said (inside). */
+  inside: string[];
+  /** What the authoritative servers say (outside: what partners see). */
+  outside: string[];
+}
+
+/** The titles of the two sides of a split view. */
+export const VIEW_TITLES = Object.freeze({
+  inside: 'inside (your resolver)',
+  outside: 'outside (what partners see)',
+});
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+const texts = (value: unknown): string[] => (Array.isArray(value) ? value.map(describeRecord) : []);
+
+/** One side: its records, or its outcome in capitals (`NXDOMAIN`, `NODATA`) as `dns.split_view` says it. */
+function sideText(side: unknown): string[] {
+  if (!isRecord(side)) return ['?'];
+  const records = texts(side.records);
+  if (records.length > 0) return records;
+  const kind = str(side.kind);
+  return [kind === undefined || kind === 'answer' ? '(no records)' : kind.toUpperCase()];
+}
+
+/** `evidence.views` (src/node/live/split-view.ts), read defensively: a report may come from a file. */
+export function splitViewsOf(evidence: Record<string, unknown> | undefined): SplitViewText[] {
+  const views = evidence?.views;
+  if (!Array.isArray(views)) return [];
+  return views.filter(isRecord).map((view) => ({
+    name: str(view.name) ?? '?',
+    type: str(view.type) ?? '?',
+    inside: sideText(view.inside),
+    outside: sideText(view.outside),
+  }));
+}
+
+/** One lookup of `evidence.resolution` (src/node/live/server-views.ts) as text. */
+export interface LookupText {
+  name: string;
+  type: string;
+  /** The delegation path, one step a string: `org (ns1.nic.org)`; `.` is the root. */
+  path: string[];
+  /** Each authoritative server: who (`ns1.contoso.com 192.0.2.53:53`) and what it said. */
+  servers: { who: string; said: string[] }[];
+}
+
+/** `evidence.resolution.lookups`, read defensively; lookups with neither path nor servers are left out. */
+export function lookupsOf(evidence: Record<string, unknown> | undefined): LookupText[] {
+  const resolution = evidence?.resolution;
+  if (!isRecord(resolution) || !Array.isArray(resolution.lookups)) return [];
+  return resolution.lookups
+    .filter(isRecord)
+    .map((lookup) => ({
+      name: str(lookup.name) ?? '?',
+      type: str(lookup.type) ?? '?',
+      path: Array.isArray(lookup.path) ? lookup.path.filter(isRecord).map(stepText) : [],
+      servers: Array.isArray(lookup.servers) ? lookup.servers.filter(isRecord).map(serverText) : [],
+    }))
+    .filter((lookup) => lookup.path.length > 0 || lookup.servers.length > 0);
+}
+
+function stepText(step: Record<string, unknown>): string {
+  const zone = str(step.zone);
+  const name = zone === undefined ? '?' : zone === '' ? '.' : zone;
+  const names = Array.isArray(step.nameservers) ? step.nameservers.filter((n) => typeof n === 'string') : [];
+  return names.length > 0 ? `${name} (${names.join(', ')})` : name;
+}
+
+function serverText(view: Record<string, unknown>): { who: string; said: string[] } {
+  const who = [view.nameserver, view.server].filter((x) => typeof x === 'string').join(' ') || '?';
+  const outcome = str(view.outcome) ?? '?';
+  if (outcome === 'lame') {
+    const reason = str(view.lameReason);
+    return { who, said: [reason ? `lame (${reason})` : 'lame'] };
+  }
+  const records = texts(view.records);
+  if (outcome === 'answer') return { who, said: records.length > 0 ? records : ['(no records)'] };
+  return { who, said: [outcome.toUpperCase()] };
+}

@@ -68,28 +68,43 @@ const checks: Check[] = [
     ],
     evidence: {
       source: 'authoritative',
-      path: [
-        { zone: '', nameservers: ['a.root-servers.test'], addresses: ['127.0.0.1:5300'] },
-        { zone: 'fabrikam.com', nameservers: ['ns1.fabrikam.com'], addresses: ['127.0.0.2:5300'] },
-      ],
-      servers: [
+      views: [
         {
-          server: '127.0.0.2:5300',
-          nameserver: 'ns1.fabrikam.com',
-          zone: 'fabrikam.com',
-          outcome: 'answer',
-          records: [{ type: 'A', name: 'sip.fabrikam.com', ttl: 60, address: '192.0.2.7' }],
-        },
-        {
-          server: '127.0.0.3:5300',
-          nameserver: 'ns2.fabrikam.com',
-          zone: 'fabrikam.com',
-          outcome: 'lame',
-          lameReason: 'timeout',
+          name: 'sip.fabrikam.com',
+          type: 'A',
+          inside: { kind: 'answer', records: ['A 10.0.0.7'] },
+          outside: { kind: 'answer', records: ['A 192.0.2.7'] },
         },
       ],
-      inside: { records: [{ type: 'A', name: 'sip.fabrikam.com', ttl: 60, address: '10.0.0.7' }] },
-      outside: { records: [{ type: 'A', name: 'sip.fabrikam.com', ttl: 60, address: '192.0.2.7' }] },
+      resolution: {
+        source: 'authoritative',
+        lookups: [
+          {
+            name: 'sip.fabrikam.com',
+            type: 'A',
+            path: [
+              { zone: '', nameservers: ['a.root-servers.test'], addresses: ['127.0.0.1:5300'] },
+              { zone: 'fabrikam.com', nameservers: ['ns1.fabrikam.com'], addresses: ['127.0.0.2:5300'] },
+            ],
+            servers: [
+              {
+                server: '127.0.0.2:5300',
+                nameserver: 'ns1.fabrikam.com',
+                zone: 'fabrikam.com',
+                outcome: 'answer',
+                records: ['A 192.0.2.7'],
+              },
+              {
+                server: '127.0.0.3:5300',
+                nameserver: `ns2.${HOSTILE}`,
+                zone: 'fabrikam.com',
+                outcome: 'lame',
+                lameReason: 'timeout',
+              },
+            ],
+          },
+        ],
+      },
     },
   },
   { id: 'tls', subject: 'sip.contoso.com@192.0.2.1:5061', status: 'skipped', durationMs: 0, issues: [] },
@@ -231,15 +246,15 @@ describe('text: where answers came from', () => {
     expect(text).toMatch(/srv fail .*\(planned\)/);
     expect(text).toMatch(/srv-target warn .*\(authoritative\)/);
     expect(text).toContain('path: . (a.root-servers.test) → fabrikam.com (ns1.fabrikam.com)');
-    expect(text).toContain('ns2.fabrikam.com 127.0.0.3:5300: lame (timeout)');
+    expect(text).toContain('ns1.fabrikam.com 127.0.0.2:5300: A 192.0.2.7');
+    expect(text).toMatch(/ns2\.evil.* 127\.0\.0\.3:5300: lame \(timeout\)/);
   });
 
-  test('split view: inside and outside side by side, stacked when too narrow', () => {
-    const row = text.split('\n').find((line) => line.includes('10.0.0.7'));
-    expect(row).toMatch(/A 10\.0\.0\.7 +│ A 192\.0\.2\.7/);
+  test('split view (evidence.views): inside and outside side by side, stacked when too narrow', () => {
+    expect(text).toMatch(/A 10\.0\.0\.7 +│ A 192\.0\.2\.7/);
     const narrow = renderReport(report, 'text', { width: 40 });
     expect(narrow).not.toMatch(/10\.0\.0\.7 +│/);
-    expect(narrow).toContain('outside (what partners see)');
+    expect(narrow).toContain('outside (what partners see):');
   });
 
   test('no control character reaches the terminal', () => {

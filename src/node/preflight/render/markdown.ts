@@ -4,11 +4,14 @@ import {
   countsLine,
   groupBySubject,
   issueMark,
+  lookupsOf,
   plural,
   printable,
   STATUS_MARKS,
   sourceOf,
+  splitViewsOf,
   summariseEvidence,
+  VIEW_TITLES,
 } from './common.js';
 
 /**
@@ -41,7 +44,8 @@ export function renderMarkdown(report: Report): string {
       const evidence = [summariseEvidence(check.evidence), source ? `(${source})` : '']
         .filter((part) => part !== '')
         .join(' ');
-      const checkCell = evidence ? `${e(check.id)}<br>${e(evidence)}` : e(check.id);
+      const detail = [evidence, ...evidenceDetail(check.evidence)].filter((part) => part !== '');
+      const checkCell = [e(check.id), ...detail.map(e)].join('<br>');
       const statusCell = `${STATUS_MARKS[check.status]} ${check.status}`;
       if (check.issues.length === 0) {
         lines.push(`| ${checkCell} | ${statusCell} |  |  |  |`);
@@ -56,4 +60,24 @@ export function renderMarkdown(report: Report): string {
     }
   }
   return lines.join('\n');
+}
+
+/**
+ * The split view (inside vs outside) and, in authoritative mode, each lookup's delegation path and
+ * each server's answer: one cell line each.
+ */
+function evidenceDetail(evidence: Record<string, unknown> | undefined): string[] {
+  const views = splitViewsOf(evidence).map(
+    (view) =>
+      `split view of ${view.name} ${view.type}: ${VIEW_TITLES.inside} ${view.inside.join(', ')} · ` +
+      `${VIEW_TITLES.outside} ${view.outside.join(', ')}`,
+  );
+  const lookups = lookupsOf(evidence).map((lookup) => {
+    const parts = [
+      ...(lookup.path.length > 0 ? [`path ${lookup.path.join(' → ')}`] : []),
+      ...lookup.servers.map((server) => `${server.who}: ${server.said.join(', ')}`),
+    ];
+    return `${lookup.name} ${lookup.type}: ${parts.join('; ')}`;
+  });
+  return [...views, ...lookups];
 }

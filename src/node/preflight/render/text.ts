@@ -6,17 +6,20 @@
 import type { Check, Report } from '../../../core/report/report-types.js';
 import {
   countsLine,
-  describeRecord,
   groupBySubject,
   issueMark,
+  lookupsOf,
   type Painter,
   paintIssue,
   paintStatus,
   plural,
   printable,
+  type SplitViewText,
   STATUS_MARKS,
   sourceOf,
+  splitViewsOf,
   summariseEvidence,
+  VIEW_TITLES,
 } from './common.js';
 import { columns, layout, type Segment, segments } from './wrap.js';
 
@@ -74,7 +77,13 @@ function checkLines(c: Painter, check: Check, width: number | undefined): string
   const evidence = p(summariseEvidence(check.evidence));
   const headText = `${STATUS_MARKS[check.status]} ${check.id} ${check.status}`;
   const body: Segment[] = [];
-  if (evidence) body.push(...segments(evidence, c.dim));
+  // The digest's parts are two spaces apart, its records and addresses `, ` apart: each kept whole.
+  for (const part of evidence === '' ? [] : evidence.split('  ')) {
+    const items = part.split(', ');
+    items.forEach((item, i) => {
+      body.push({ text: i < items.length - 1 ? `${item},` : item, paint: c.dim, keep: true });
+    });
+  }
   // RULES §10–§11: say where the answer came from when it is not the configured resolver.
   if (source) body.push({ text: `(${p(source)})`, paint: c.cyan });
   const lead = `  ${paintStatus(c, check.status, STATUS_MARKS[check.status])} ${p(check.id)} ${paintStatus(c, check.status, check.status)}`;
@@ -99,92 +108,100 @@ function checkLines(c: Painter, check: Check, width: number | undefined): string
 }
 
 /**
- * What authoritative mode and planned zones add to the evidence (src/node/dns/types.ts): the
- * delegation `path`, each authoritative server's answer (`servers`), and a split view (what the
- * configured resolver said inside vs what the authoritative servers say outside), side by side.
+ * What authoritative mode adds to the evidence (src/node/live/split-view.ts, server-views.ts): the
+ * split view (`evidence.views`: what the configured resolver said inside vs what the authoritative
+ * servers say outside), then each lookup's delegation path and each server's answer
+ * (`evidence.resolution.lookups`). Records are never split across lines.
  */
 function evidenceDetail(
   c: Painter,
   evidence: Record<string, unknown> | undefined,
   width: number | undefined,
 ): string[] {
-  if (!evidence) return [];
-  const p = printable;
   const lines: string[] = [];
-  const path = evidence.path;
-  if (Array.isArray(path) && path.length > 0) {
-    const steps = path.map((step) => {
-      const s = (step ?? {}) as { zone?: unknown; nameservers?: unknown };
-      const zone = typeof s.zone === 'string' ? (s.zone === '' ? '.' : s.zone) : '?';
-      const names = Array.isArray(s.nameservers) ? s.nameservers.filter((n) => typeof n === 'string') : [];
-      return names.length > 0 ? `${zone} (${names.join(', ')})` : zone;
-    });
-    lines.push(...layout(`      ${c.dim('path:')} `, 12, segments(p(steps.join(' → ')), c.dim), 12, width));
-  }
-  const servers = evidence.servers;
-  if (Array.isArray(servers)) {
-    for (const view of servers) {
-      const v = (view ?? {}) as Record<string, unknown>;
-      const who = [v.nameserver, v.server].filter((x) => typeof x === 'string').join(' ');
-      const said =
-        v.outcome === 'lame'
-          ? `lame${typeof v.lameReason === 'string' ? ` (${v.lameReason})` : ''}`
-          : v.outcome === 'answer' && Array.isArray(v.records)
-            ? v.records.map(describeRecord).join(', ')
-            : String(v.outcome ?? '?');
+  for (const view of splitViewsOf(evidence)) lines.push(...splitView(c, view, width));
+  let previousPath = '';
+  for (const lookup of lookupsOf(evidence)) {
+    const path = lookup.path.join(' → ');
+    const same = path !== '' && path === previousPath;
+    if (path !== '') previousPath = path;
+    const head = `${lookup.name} ${lookup.type}${same ? ' (same path)' : ''}:`;
+    lines.push(...layout(INDENT, INDENT.length, segments(printable(head), c.dim), INDENT.length + 2, width));
+    if (path !== '' && !same) {
+      // A step (`zone (ns1, ns2)`) breaks only after its commas, or between words when even a
+      // part is wider than the line.
+      const hang = INDENT.length + 8;
+      const steps: Segment[] = lookup.path.flatMap((step, i) => [
+        ...(i > 0 ? [{ text: '→', paint: c.dim }] : []),
+        ...printable(step)
+          .split(', ')
+          .map((part, j, all) => (j < all.length - 1 ? `${part},` : part))
+          .map((part) => ({
+            text: part,
+            paint: c.dim,
+            keep: width === undefined || hang + columns(part) <= width,
+          })),
+      ]);
+      lines.push(...layout(`${INDENT}  ${c.dim('path:')} `, hang, steps, hang, width));
+    }
+    for (const server of lookup.servers) {
+      const who = printable(`${server.who}:`);
+      const said: Segment[] = server.said.map((record, i, all) => ({
+        text: printable(i < all.length - 1 ? `${record},` : record),
+        keep: true,
+      }));
       lines.push(
-        ...layout(`      ${c.dim('server')} `, 13, segments(p(`${who}: ${said}`), c.dim), 10, width),
+        ...layout(
+          `${INDENT}  `,
+          INDENT.length + 2,
+          [
+            {
+              text: who,
+              paint: c.dim,
+              keep: width === undefined || INDENT.length + 2 + columns(who) <= width,
+            },
+            ...said,
+          ],
+          INDENT.length + 4,
+          width,
+        ),
       );
     }
   }
-  lines.push(...splitView(c, evidence, width));
   return lines;
 }
 
-const SPLIT_KEYS = [
-  ['inside', 'outside'],
-  ['recursive', 'authoritative'],
-] as const;
+const INDENT = '      ';
 
-/** Inside vs outside, side by side when the width allows (else one under the other). */
-function splitView(c: Painter, evidence: Record<string, unknown>, width: number | undefined): string[] {
-  for (const [insideKey, outsideKey] of SPLIT_KEYS) {
-    const inside = evidence[insideKey];
-    const outside = evidence[outsideKey];
-    if (inside === undefined || outside === undefined) continue;
-    const left = viewLines(inside).map(printable);
-    const right = viewLines(outside).map(printable);
-    const leftTitle = 'inside (your resolver)';
-    const rightTitle = 'outside (what partners see)';
-    const leftWidth = Math.max(columns(leftTitle), ...left.map(columns));
-    const rightWidth = Math.max(columns(rightTitle), ...right.map(columns));
-    const indent = '      ';
-    if (width === undefined || indent.length + leftWidth + 3 + rightWidth <= width) {
-      const rows = Math.max(left.length, right.length);
-      const pad = (text: string) => text + ' '.repeat(leftWidth - columns(text));
-      const out = [`${indent}${c.bold(pad(leftTitle))} │ ${c.bold(rightTitle)}`];
-      for (let i = 0; i < rows; i++) out.push(`${indent}${pad(left[i] ?? '')} │ ${right[i] ?? ''}`.trimEnd());
-      return out;
+/**
+ * One question of a split view: inside vs outside side by side when both columns fit the width,
+ * else one under the other; a record too long for its indent goes flush left, whole.
+ */
+function splitView(c: Painter, view: SplitViewText, width: number | undefined): string[] {
+  const lines = layout(
+    INDENT,
+    INDENT.length,
+    segments(printable(`split view of ${view.name} ${view.type}:`)),
+    INDENT.length + 2,
+    width,
+  );
+  const left = view.inside.map(printable);
+  const right = view.outside.map(printable);
+  const leftWidth = Math.max(columns(VIEW_TITLES.inside), ...left.map(columns));
+  const rightWidth = Math.max(columns(VIEW_TITLES.outside), ...right.map(columns));
+  if (width === undefined || INDENT.length + leftWidth + 3 + rightWidth <= width) {
+    const pad = (text: string) => text + ' '.repeat(leftWidth - columns(text));
+    lines.push(`${INDENT}${c.bold(pad(VIEW_TITLES.inside))} │ ${c.bold(VIEW_TITLES.outside)}`);
+    for (let i = 0; i < Math.max(left.length, right.length); i++) {
+      lines.push(`${INDENT}${pad(left[i] ?? '')} │ ${right[i] ?? ''}`.trimEnd());
     }
-    return [
-      `${indent}${c.bold(leftTitle)}`,
-      ...left.map((line) => `${indent}  ${line}`),
-      `${indent}${c.bold(rightTitle)}`,
-      ...right.map((line) => `${indent}  ${line}`),
-    ];
+    return lines;
   }
-  return [];
-}
-
-/** One side of a split view: its records (or outcome) one a line. */
-function viewLines(view: unknown): string[] {
-  if (Array.isArray(view)) return view.length > 0 ? view.map(describeRecord) : ['(nothing)'];
-  if (view !== null && typeof view === 'object') {
-    const v = view as Record<string, unknown>;
-    const list = Array.isArray(v.records) ? v.records : Array.isArray(v.addresses) ? v.addresses : undefined;
-    if (list && list.length > 0) return list.map(describeRecord);
-    if (typeof v.kind === 'string') return [v.kind];
-    if (typeof v.outcome === 'string') return [v.outcome];
-  }
-  return [typeof view === 'string' ? view : (JSON.stringify(view) ?? '?')];
+  const stacked = (title: string, records: string[]) => [
+    ...layout(INDENT, INDENT.length, segments(`${title}:`, c.bold), INDENT.length + 2, width),
+    ...records.map((record) =>
+      INDENT.length + 2 + columns(record) <= width ? `${INDENT}  ${record}` : record,
+    ),
+  ];
+  return [...lines, ...stacked(VIEW_TITLES.inside, left), ...stacked(VIEW_TITLES.outside, right)];
 }

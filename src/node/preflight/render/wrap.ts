@@ -5,11 +5,15 @@
  * break either.
  */
 
-/** A run of text with its colour; `block` runs (records, commands) are never split. */
+/**
+ * A run of text with its colour; `block` runs (records, commands) are never split and take a line
+ * of their own; `keep` runs (a record in a list, a delegation step) are never split but share lines.
+ */
 export interface Segment {
   text: string;
   paint?: (text: string) => string;
   block?: boolean;
+  keep?: boolean;
 }
 
 /**
@@ -98,7 +102,7 @@ export function layout(
       empty = true;
       continue;
     }
-    for (const word of segment.text.split(/ +/)) {
+    for (const word of segment.keep === true ? [segment.text.trim()] : segment.text.split(/ +/)) {
       if (word === '') continue;
       const size = columns(word);
       if (!empty && column + 1 + size > width) newLine();
