@@ -57,7 +57,7 @@ describe('runPreflight at scale, deadlineMs 1000', () => {
       const report = await runPreflight(given, { resolver, deadlineMs: 1000 });
       const elapsed = performance.now() - start;
       expect(elapsed).toBeLessThan(10_000);
-      expect(elapsed).toBeLessThan(Math.max(1000, offline) + 2500);
+      expect(elapsed).toBeLessThan(Math.max(1000, offline) + 5000); // loose: the machine may be loaded (no flaky timing)
       const srv = srvChecks(report);
       expect(srv).toHaveLength(100_000);
       // Every domain is either checked or cut off, never lost; the cut-off ones are inconclusive.
