@@ -24,6 +24,10 @@ const ZONES: Record<string, string> = {
     '*._udp SRV 0 0 5060 other.nearwild.com.\n_sipfederationtls._udp SRV 0 0 5061 sip.nearwild.com.\nsip A 198.51.100.21\n',
   // The owner answered by the wildcard *._tcp, wrong port.
   'wildowner.com': '*._tcp SRV 0 0 5060 sip.wildowner.com.\nsip A 198.51.100.22\n',
+  // A wildcard at the apex, and an empty non-terminal _tcp (RFC 4592: the wildcard is *.<closest
+  // encloser>, so near misses under _udp and below a missing name are covered by *.wild2.com, and
+  // the owner under the existing _tcp is not covered at all).
+  'wild2.com': '* SRV 0 0 5061 sip.wild2.com.\n_sipfederationtls._tcp TXT "x"\nsip A 198.51.100.25\n',
   // The owner is a CNAME to a name with the SRV record.
   'aliascorp.com':
     '_sipfederationtls._tcp CNAME fed.aliascorp.com.\nfed SRV 0 0 5061 sip.aliascorp.com.\nsip A 198.51.100.23\n',
@@ -101,6 +105,14 @@ describe.skipIf(!HAVE_BIND)('BIND 9 authoritative server, recursive mode (RULES 
       name: '_sipfederationtls._udp.wildcorp.com',
       wildcard: '*._udp.wildcorp.com',
     });
+  });
+
+  test('the wildcard named is the one that synthesised the answer: *.<closest encloser>', async () => {
+    const srv = srvOf(await run('wild2.com'));
+    expect(codes(srv)[0]).toBe('srv.missing');
+    const wildcards = srv.issues.filter((i) => i.code === 'dns.wildcard_answer').map((i) => i.params);
+    expect(wildcards.length).toBeGreaterThan(0);
+    for (const params of wildcards) expect(params?.wildcard).toBe('*.wild2.com');
   });
 
   test('a real near miss beside a wildcard with other records is srv.near_miss', async () => {

@@ -1,7 +1,7 @@
 /**
  * RULES §8 `dns.wildcard_answer`: an answer synthesised from a wildcard (RFC 4592) is detected by
  * asking a random label (`_pic-preflight-<nonce>`) under the same parent: the same records back
- * mean the name matched only the wildcard.
+ * mean the name matched only the wildcard, which is then located at the closest encloser.
  */
 import { sameRecordSet } from '../../core/dns-facts/record-sets.js';
 import { type Issue, makeIssue } from '../../core/result.js';
@@ -14,9 +14,14 @@ export function parentOf(name: string): string {
   return dot < 0 ? '' : name.slice(dot + 1);
 }
 
+/** Ancestors walked at most when looking for the wildcard's owner. */
+const MAX_ENCLOSER_STEPS = 8;
+
 /**
- * `*.parent` when `records` (the answer for `name`) are what a random label under the same parent
- * gets too; undefined otherwise (or when the probe gives no answer).
+ * The wildcard that synthesised `records` (the answer for `name`), or undefined when a random label
+ * under the same parent does not get the same records (or no answer). RFC 4592: the wildcard is
+ * `*.<closest encloser>`, the deepest ancestor that exists; an ancestor that does not exist is
+ * answered by the same wildcard, so the walk goes up while the ancestor gets the same records too.
  */
 export async function wildcardOf(
   context: LiveContext,
@@ -24,13 +29,31 @@ export async function wildcardOf(
   type: RecordType,
   records: readonly AnswerRecord[],
 ): Promise<string | undefined> {
-  const parent = parentOf(name);
-  if (parent === '') return undefined;
-  const probe = await context.lookup(`_pic-preflight-${context.nonce}.${parent}`, type);
-  if (probe.kind !== 'answer') return undefined;
   const own = records.filter((r) => r.type === type);
-  const synthesised = probe.records.filter((r) => r.type === type);
-  return own.length > 0 && sameRecordSet(own, synthesised) ? `*.${parent}` : undefined;
+  let parent = parentOf(name);
+  if (parent === '' || own.length === 0) return undefined;
+  const probe = await context.lookup(`_pic-preflight-${context.nonce}.${parent}`, type);
+  if (
+    probe.kind !== 'answer' ||
+    !sameRecordSet(
+      own,
+      probe.records.filter((r) => r.type === type),
+    )
+  )
+    return undefined;
+  // The closest encloser: the first ancestor that answers otherwise than the wildcard does.
+  for (let step = 0; step < MAX_ENCLOSER_STEPS && parent.includes('.'); step++) {
+    const ancestor = await context.lookup(parent, type);
+    const synthesised =
+      ancestor.kind === 'answer' &&
+      sameRecordSet(
+        own,
+        ancestor.records.filter((r) => r.type === type),
+      );
+    if (!synthesised) break;
+    parent = parentOf(parent);
+  }
+  return `*.${parent}`;
 }
 
 /** The `dns.wildcard_answer` info. */
