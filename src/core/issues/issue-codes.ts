@@ -546,15 +546,19 @@ export const ISSUE_DEFINITIONS = /* @__PURE__ */ Object.freeze({
     W,
     // `httpStatus`: DoH (RULES §10), an HTTP status other than 200.
     (p: DnsWhere & { rcode: string; httpStatus?: number }) =>
-      `The name server answered ${p.rcode} for ${p.name} ${p.type}.`,
+      p.rcode === 'NOERROR'
+        ? `The name server answered ${p.name} ${p.type} with no records, no referral and no authority (NOERROR without AA).`
+        : `The name server answered ${p.rcode} for ${p.name} ${p.type}.`,
     {
       inconclusive: true,
       hint: (p) =>
-        p.httpStatus !== undefined
-          ? `The DoH service answered HTTP ${p.httpStatus}: check the URL (--doh) and that it serves application/dns-message.`
-          : p.rcode === 'REFUSED'
-            ? 'The name server refused the question: use a resolver that answers you (--nameserver), such as a public one.'
-            : "The name server could not answer (SERVFAIL: often a broken delegation or DNSSEC failure at the domain's DNS host); try again or ask another --nameserver.",
+        p.rcode === 'NOERROR'
+          ? 'The server is not authoritative for this name and refers nowhere: check that --root-server (or the NS records on the way) point at the right servers.'
+          : p.httpStatus !== undefined
+            ? `The DoH service answered HTTP ${p.httpStatus}: check the URL (--doh) and that it serves application/dns-message.`
+            : p.rcode === 'REFUSED'
+              ? 'The name server refused the question: use a resolver that answers you (--nameserver), such as a public one.'
+              : "The name server could not answer (SERVFAIL: often a broken delegation or DNSSEC failure at the domain's DNS host); try again or ask another --nameserver.",
     },
   ),
   'dns.network_error': def(
