@@ -438,3 +438,31 @@ describe('evaluateFederationSrv: input that is not a record', () => {
     expect(result.issues.map((issue) => [issue.code, issue.path])).toEqual([['srv.invalid_record', [1]]]);
   });
 });
+
+describe('a hostile context gives input.unreadable, never a throw (issue 13)', () => {
+  const record = { priority: 0, weight: 0, port: 5061, target: 'sip.contoso.com' };
+  const revoked = () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    return proxy;
+  };
+  test.each([
+    ['a revoked Proxy as the context', () => revoked()],
+    ['a revoked Proxy as the edge list', () => ({ accessEdgeFqdns: revoked() })],
+    [
+      'a throwing getter',
+      () =>
+        Object.defineProperty({}, 'accessEdgeFqdns', {
+          get() {
+            throw new Error('no');
+          },
+          enumerable: true,
+        }),
+    ],
+  ])('%s', (_label, make) => {
+    const result = evaluateFederationSrv('contoso.com', [record], make() as never);
+    expect(result.issues.map((issue) => [issue.code, issue.path])).toEqual([
+      ['input.unreadable', ['accessEdgeFqdns']],
+    ]);
+  });
+});

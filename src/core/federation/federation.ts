@@ -54,11 +54,18 @@ export function selectFederationRecord(records: readonly SrvRecord[]): SrvRecord
 }
 
 /** The declared Access Edge FQDNs of the context, normalised, read once and guarded. */
-function declaredEdges(context: unknown): Set<string> {
+function declaredEdges(context: unknown): { edges: Set<string>; issues: Issue[] } {
   const edges = new Set<string>();
-  if (typeof context !== 'object' || context === null) return edges;
+  const unreadable = () => ({
+    edges,
+    issues: [makeIssue('input.unreadable', ['accessEdgeFqdns'])],
+  });
+  if (typeof context !== 'object' || context === null) return { edges, issues: [] };
   const value = own(context as Record<string, unknown>, 'accessEdgeFqdns');
-  if (value === UNREADABLE || isArraySafe(value) !== true) return edges;
+  if (value === UNREADABLE) return unreadable();
+  const isArray = isArraySafe(value);
+  if (isArray === undefined) return unreadable();
+  if (isArray !== true) return { edges, issues: [] };
   try {
     const list = value as readonly unknown[];
     const length = Math.min(list.length, MAX_ITEMS);
@@ -67,9 +74,10 @@ function declaredEdges(context: unknown): Set<string> {
       if (typeof edge === 'string') edges.add(comparableName(edge));
     }
   } catch {
-    // A hostile list: the edges read so far are kept.
+    // A hostile list (a throwing getter, a revoked Proxy): said, and the edges read so far kept.
+    return unreadable();
   }
-  return edges;
+  return { edges, issues: [] };
 }
 
 function edgeList(edges: ReadonlySet<string>): string {
@@ -236,10 +244,11 @@ export function evaluateFederationSrv(
     ]);
   }
   const domain = comparableDomain(sipDomain);
-  const edges = declaredEdges(context);
+  const { edges, issues: contextIssues } = declaredEdges(context);
   // Input that is not a record at all is the caller's error, not a missing DNS record.
   const { records: list, issues: invalid } = readRecords(records);
-  if (invalid.length > 0) return toResult({ selected: NO_RECORD }, invalid);
+  if (invalid.length > 0 || contextIssues.length > 0)
+    return toResult({ selected: NO_RECORD }, [...contextIssues, ...invalid]);
   const suggested = suggestedTarget(domain, [...edges]);
 
   // MS-DNS, MS-DEPLOY: one `_sipfederationtls._tcp.<domain>` SRV record per SIP domain, port 5061.
