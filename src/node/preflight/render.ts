@@ -83,10 +83,12 @@ export function renderReport(report: Report, format: ReportFormat, options: Rend
     case 'json':
       return toJson(shown, 2);
     case 'markdown':
-      return renderMarkdown(shown);
+      // The summary line counts every check of the run, also when --quiet shows only failures.
+      return renderMarkdown(shown, report.checks.length);
     case 'text': {
       const width = options.width;
       return renderText(shown, {
+        checkCount: report.checks.length,
         painter: painter(options.color === true),
         ...(width !== undefined && Number.isFinite(width) && width > 0 ? { width: Math.floor(width) } : {}),
       });

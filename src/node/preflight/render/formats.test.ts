@@ -261,3 +261,13 @@ describe('text: where answers came from', () => {
     expect(text).not.toMatch(RISKY);
   });
 });
+
+describe('quiet: the summary still counts the whole run', () => {
+  test.each(['text', 'markdown'] as const)('%s', (format) => {
+    const quiet = renderReport(report, format, { quiet: true });
+    const full = renderReport(report, format);
+    const count = (text: string) => /(\d+) checks?/.exec(text)?.[1];
+    expect(count(quiet)).toBe(String(report.checks.length));
+    expect(count(quiet)).toBe(count(full));
+  });
+});

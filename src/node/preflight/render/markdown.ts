@@ -23,13 +23,13 @@ export function escapeMarkdown(value: string): string {
 }
 
 /** Renders the markdown report. */
-export function renderMarkdown(report: Report): string {
+export function renderMarkdown(report: Report, checkCount = report.checks.length): string {
   const e = escapeMarkdown;
   const { status } = report.summary;
   const lines: string[] = [
     `## pic-preflight report: ${STATUS_MARKS[status]} ${status}`,
     '',
-    `**${e(countsLine(report))}** · ${plural(report.checks.length, 'check')} · ${e(report.tool.name)} ${e(report.tool.version)} · started ${e(report.startedAt)} · ${report.durationMs} ms`,
+    `**${e(countsLine(report))}** · ${plural(checkCount, 'check')} · ${e(report.tool.name)} ${e(report.tool.version)} · started ${e(report.startedAt)} · ${report.durationMs} ms`,
   ];
   for (const [subject, checks] of groupBySubject(report.checks)) {
     lines.push(

@@ -28,10 +28,12 @@ export interface TextOptions {
   painter: Painter;
   /** Columns to wrap to; undefined: no wrapping. */
   width?: number;
+  /** Checks in the run, for the summary (with `--quiet` the report holds only the failed ones). */
+  checkCount?: number;
 }
 
 /** Renders the text report. */
-export function renderText(report: Report, { painter: c, width }: TextOptions): string {
+export function renderText(report: Report, { painter: c, width, checkCount }: TextOptions): string {
   const lines: string[] = [];
   const p = printable;
   lines.push(
@@ -60,7 +62,10 @@ export function renderText(report: Report, { painter: c, width }: TextOptions): 
       columns(head) + 1,
       [
         { text: countsLine(report) },
-        { text: `(${plural(report.checks.length, 'check')}, ${report.durationMs} ms)`, paint: c.dim },
+        {
+          text: `(${plural(checkCount ?? report.checks.length, 'check')}, ${report.durationMs} ms)`,
+          paint: c.dim,
+        },
       ],
       2,
       width,
