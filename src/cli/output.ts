@@ -4,18 +4,11 @@
  * Light on purpose: nothing here loads dns2, zod or node:tls.
  */
 import { type Command, Option } from 'commander';
-import type { ReportFormat } from '../node/preflight/render.js';
+import { REPORT_FORMATS, type ReportFormat } from '../node/preflight/render/report-formats.js';
 import { type CliIo, type CliOutput, readErrorReason, UsageError } from './io.js';
 
-/** Formats a reporting command writes (the renderers' list; kept here so `--help` loads no renderer). */
-export const OUTPUT_FORMATS: readonly ReportFormat[] = [
-  'text',
-  'json',
-  'markdown',
-  'junit',
-  'sarif',
-  'github',
-];
+/** Formats a reporting command writes. */
+export const OUTPUT_FORMATS: readonly ReportFormat[] = REPORT_FORMATS;
 
 /** The output flags. */
 export interface OutputFlags {

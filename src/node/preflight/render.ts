@@ -26,18 +26,9 @@ export { toJson } from './render/json.js';
 export { escapeXml } from './render/junit.js';
 export { escapeMarkdown } from './render/markdown.js';
 
-/** The output formats of {@link renderReport}. */
-export type ReportFormat = 'text' | 'json' | 'markdown' | 'junit' | 'sarif' | 'github';
+export { REPORT_FORMATS, type ReportFormat } from './render/report-formats.js';
 
-/** Every {@link ReportFormat}, for option parsers. */
-export const REPORT_FORMATS: readonly ReportFormat[] = Object.freeze([
-  'text',
-  'json',
-  'markdown',
-  'junit',
-  'sarif',
-  'github',
-]);
+import type { ReportFormat } from './render/report-formats.js';
 
 /** Options of {@link renderReport}. */
 export interface RenderOptions {
