@@ -192,6 +192,6 @@ export class Lexer {
         break;
       j++;
     }
-    return j > length ? length : j; // a backslash at the very end
+    return Math.min(j, length); // a backslash at the very end
   }
 }
