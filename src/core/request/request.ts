@@ -289,10 +289,24 @@ function checkRequest(raw: unknown, form: 'pic' | 'federation'): Result<Prefligh
   if (schemaValue !== undefined && typeof schemaValue !== 'string') {
     issues.push(invalidType(['$schema'], 'string', schemaValue));
   }
+  const agreement = pic ? readAgreement(input, issues) : { agreementNumber: '' };
+  const mainDomainsValue = own(input, 'sipDomains');
+  const edges = [readMainEdge(input, mainDomainsValue, pic, issues)];
+  if (pic) readAdditionalEdges(own(input, 'additionalAccessEdges'), edges, issues);
+  const totalEntries = checkEdgeCount(edges, mainDomainsValue !== undefined, issues);
+  const edgeNames = checkEdgeNames(edges, issues);
+  checkDomainOwners(edges, edgeNames, totalEntries, isArraySafe(mainDomainsValue) === true, issues);
+  if (pic) checkProvider(own(input, 'publicImProvider'), issues);
+  return toResult(pic ? provisioningValue(agreement, edges) : federationValue(edges[0] as EdgeEntry), issues);
+}
 
-  // agreementType / agreementNumber: RULES §3 via checkAgreementNumber.
+/** The two agreement fields (PIC form only): RULES §3 via checkAgreementNumber. */
+function readAgreement(
+  input: Record<string, unknown>,
+  issues: Issue[],
+): { agreementType?: AgreementType; agreementNumber: string } {
   let agreementType: AgreementType | undefined;
-  const typeValue = pic ? own(input, 'agreementType') : undefined;
+  const typeValue = own(input, 'agreementType');
   if (typeValue !== undefined && typeof typeValue !== 'string') {
     issues.push(invalidType(['agreementType'], 'string', typeValue));
   } else if (typeValue !== undefined && tooLong(typeValue, ['agreementType'], issues)) {
@@ -303,9 +317,7 @@ function checkRequest(raw: unknown, form: 'pic' | 'federation'): Result<Prefligh
   } else agreementType = typeValue;
   let agreementNumber = '';
   const numberValue = own(input, 'agreementNumber');
-  if (!pic) {
-    // RULES §6: a federation-only check asks for no agreement number.
-  } else if (numberValue === undefined) {
+  if (numberValue === undefined) {
     issues.push(
       makeIssue('request.missing_field', ['agreementNumber'], { params: { field: 'agreementNumber' } }),
     );
@@ -319,9 +331,16 @@ function checkRequest(raw: unknown, form: 'pic' | 'federation'): Result<Prefligh
     issues.push(...prefixPaths(checked.issues, ['agreementNumber']));
     if (checked.ok) agreementNumber = checked.value;
   }
+  return agreementType === undefined ? { agreementNumber } : { agreementType, agreementNumber };
+}
 
-  // The main Access Edge and its SIP domains.
-  const edges: EdgeEntry[] = [];
+/** The main Access Edge and its SIP domains (the edge is required by the PIC form only). */
+function readMainEdge(
+  input: Record<string, unknown>,
+  mainDomainsValue: unknown,
+  pic: boolean,
+  issues: Issue[],
+): EdgeEntry {
   const mainFqdnValue = own(input, 'accessEdgeFqdn');
   let mainFqdn: string | undefined;
   if (mainFqdnValue === undefined) {
@@ -330,56 +349,61 @@ function checkRequest(raw: unknown, form: 'pic' | 'federation'): Result<Prefligh
         makeIssue('request.missing_field', ['accessEdgeFqdn'], { params: { field: 'accessEdgeFqdn' } }),
       );
   } else mainFqdn = readEdgeFqdn(mainFqdnValue, ['accessEdgeFqdn'], issues);
-  const mainDomainsValue = own(input, 'sipDomains');
   let mainDomains: Pick<EdgeEntry, 'entries' | 'domains'> = { entries: 0, domains: [] };
   if (mainDomainsValue === undefined) {
     issues.push(makeIssue('request.missing_field', ['sipDomains'], { params: { field: 'sipDomains' } }));
   } else mainDomains = readSipDomains(mainDomainsValue, ['sipDomains'], issues);
-  edges.push({
+  return {
     fqdn: mainFqdn,
     fqdnPath: ['accessEdgeFqdn'],
     path: [],
     domainsPath: ['sipDomains'],
     ...mainDomains,
-  });
+  };
+}
 
-  // Additional Access Edges (optional).
-  const additionalValue = pic ? own(input, 'additionalAccessEdges') : undefined;
+/** Additional Access Edges (optional): appends one entry per edge object to `edges`. */
+function readAdditionalEdges(additionalValue: unknown, edges: EdgeEntry[], issues: Issue[]): void {
   if (additionalValue !== undefined && isArraySafe(additionalValue) !== true) {
     issues.push(invalidType(['additionalAccessEdges'], 'array', additionalValue));
-  } else if (
-    Array.isArray(additionalValue) &&
-    !tooManyItems(additionalValue, ['additionalAccessEdges'], issues)
-  ) {
-    for (let index = 0; index < additionalValue.length; index++) {
-      const edge: unknown = additionalValue[index];
-      const path: IssuePath = ['additionalAccessEdges', index];
-      if (!isPlainObject(edge)) {
-        issues.push(invalidType(path, 'object', edge));
-        continue;
-      }
-      pushUnknownFields(edge, EDGE_FIELDS, path, issues);
-      const fqdnValue = own(edge, 'fqdn');
-      let fqdn: string | undefined;
-      if (fqdnValue === undefined) {
-        issues.push(makeIssue('request.missing_field', [...path, 'fqdn'], { params: { field: 'fqdn' } }));
-      } else fqdn = readEdgeFqdn(fqdnValue, [...path, 'fqdn'], issues);
-      const domainsValue = own(edge, 'sipDomains');
-      // Our choice: an additional edge may omit `sipDomains` (it then has none: a warning below).
-      const domains =
-        domainsValue === undefined
-          ? { entries: 0, domains: [] }
-          : readSipDomains(domainsValue, [...path, 'sipDomains'], issues);
-      edges.push({
-        fqdn,
-        fqdnPath: [...path, 'fqdn'],
-        path,
-        domainsPath: [...path, 'sipDomains'],
-        ...domains,
-      });
-    }
+    return;
   }
+  if (!Array.isArray(additionalValue) || tooManyItems(additionalValue, ['additionalAccessEdges'], issues)) {
+    return;
+  }
+  for (let index = 0; index < additionalValue.length; index++) {
+    const edge: unknown = additionalValue[index];
+    const path: IssuePath = ['additionalAccessEdges', index];
+    if (!isPlainObject(edge)) {
+      issues.push(invalidType(path, 'object', edge));
+      continue;
+    }
+    edges.push(readAdditionalEdge(edge, path, issues));
+  }
+}
 
+/** One additional edge object: `{ fqdn, sipDomains? }`. */
+function readAdditionalEdge(edge: Record<string, unknown>, path: IssuePath, issues: Issue[]): EdgeEntry {
+  pushUnknownFields(edge, EDGE_FIELDS, path, issues);
+  const fqdnValue = own(edge, 'fqdn');
+  let fqdn: string | undefined;
+  if (fqdnValue === undefined) {
+    issues.push(makeIssue('request.missing_field', [...path, 'fqdn'], { params: { field: 'fqdn' } }));
+  } else fqdn = readEdgeFqdn(fqdnValue, [...path, 'fqdn'], issues);
+  const domainsValue = own(edge, 'sipDomains');
+  // Our choice: an additional edge may omit `sipDomains` (it then has none: a warning below).
+  const domains =
+    domainsValue === undefined
+      ? { entries: 0, domains: [] }
+      : readSipDomains(domainsValue, [...path, 'sipDomains'], issues);
+  return { fqdn, fqdnPath: [...path, 'fqdn'], path, domainsPath: [...path, 'sipDomains'], ...domains };
+}
+
+/**
+ * MS-FAQ: up to 10 Access Edge FQDNs; MS-PIC: at least one SIP domain (when `sipDomains` was given).
+ * Returns the total number of SIP domain entries.
+ */
+function checkEdgeCount(edges: readonly EdgeEntry[], domainsGiven: boolean, issues: Issue[]): number {
   // MS-FAQ: "You can specify up to 10" Access Edge FQDNs per request.
   if (edges.length > MAX_ACCESS_EDGES) {
     issues.push(
@@ -388,13 +412,16 @@ function checkRequest(raw: unknown, form: 'pic' | 'federation'): Result<Prefligh
       }),
     );
   }
-
   // MS-PIC: at least one SIP domain.
   const totalEntries = edges.reduce((sum, edge) => sum + edge.entries, 0);
-  if (totalEntries === 0 && mainDomainsValue !== undefined) {
+  if (totalEntries === 0 && domainsGiven) {
     issues.push(makeIssue('request.no_sip_domains', ['sipDomains']));
   }
+  return totalEntries;
+}
 
+/** Microsoft's own edges and duplicate edges; returns the valid edges by name (first one wins). */
+function checkEdgeNames(edges: readonly EdgeEntry[], issues: Issue[]): Map<string, EdgeEntry> {
   const edgeNames = new Map<string, EdgeEntry>();
   for (const edge of edges) {
     if (edge.fqdn === undefined) continue;
@@ -408,12 +435,25 @@ function checkRequest(raw: unknown, form: 'pic' | 'federation'): Result<Prefligh
       issues.push(makeIssue('request.duplicate_edge', edge.fqdnPath, { params: { fqdn: edge.fqdn } }));
     } else edgeNames.set(edge.fqdn, edge);
   }
+  return edgeNames;
+}
 
+/**
+ * Per edge: the edge-without-domains warning, then each SIP domain's owner (duplicates, one domain on
+ * two edges), a domain named like an edge, and the in-domain SRV target hint.
+ */
+function checkDomainOwners(
+  edges: readonly EdgeEntry[],
+  edgeNames: ReadonlyMap<string, EdgeEntry>,
+  totalEntries: number,
+  mainDomainsIsArray: boolean,
+  issues: Issue[],
+): void {
   const owners = new Map<string, EdgeEntry>();
   for (const edge of edges) {
     // An edge without SIP domains: a warning (the main edge only when another edge has some).
     const isMain = edge.path.length === 0;
-    if (edge.entries === 0 && totalEntries > 0 && (!isMain || isArraySafe(mainDomainsValue) === true)) {
+    if (edge.entries === 0 && totalEntries > 0 && (!isMain || mainDomainsIsArray)) {
       issues.push(
         makeIssue('request.edge_without_domains', isMain ? edge.domainsPath : edge.path, {
           params: { fqdn: edge.fqdn ?? '' },
@@ -434,62 +474,77 @@ function checkRequest(raw: unknown, form: 'pic' | 'federation'): Result<Prefligh
           }),
         );
       } else owners.set(domain.value, edge);
-      if (owner !== undefined) continue;
-      // MS-FAQ: list SIP domain suffixes, not the Access Edge FQDN.
-      if (edgeNames.has(domain.value)) {
-        issues.push(
-          makeIssue('request.sip_domain_is_edge', domain.path, { params: { domain: domain.value } }),
-        );
-      } else if (
-        edge.fqdn !== undefined &&
-        !isMicrosoftOnlineEdge(edge.fqdn) &&
-        !isOneLabelUnder(edge.fqdn, domain.value)
-      ) {
-        // MS-DEPLOY: "Each domain must resolve by DNS SRV query to an edge server FQDN that satisfies a
-        // top-level suffix match of the domain … the exact FQDN must be present in either the SN or the SAN".
-        const target = suggestInDomainTarget(edge.fqdn, domain.value);
-        issues.push(
-          makeIssue('request.needs_in_domain_target', domain.path, {
-            params: { fqdn: edge.fqdn, domain: domain.value, target },
-          }),
-        );
-      }
+      if (owner === undefined) checkDomainTarget(edge, domain, edgeNames, issues);
     }
   }
+}
 
-  // MS-FAQ: Yahoo! and AOL public IM connectivity ended on 2014-06-30; only Skype remains.
-  const providerValue = pic ? own(input, 'publicImProvider') : undefined;
-  if (providerValue !== undefined) {
-    if (typeof providerValue !== 'string')
-      issues.push(invalidType(['publicImProvider'], 'string', providerValue));
-    else if (tooLong(providerValue, ['publicImProvider'], issues)) {
-      // RULES §0: refused before any other work.
-    } else if (providerValue.trim().toLowerCase() === 'skype') {
-      // RULES §0: surrounding whitespace is removed with a warning.
-      if (providerValue.trim() !== providerValue)
-        issues.push(makeIssue('input.trimmed', ['publicImProvider']));
-    } else {
-      issues.push(
-        makeIssue('request.unsupported_provider', ['publicImProvider'], { params: { value: providerValue } }),
-      );
-    }
+/** A SIP domain's first owner: not an edge's name, and served by an in-domain SRV target. */
+function checkDomainTarget(
+  edge: EdgeEntry,
+  domain: { readonly value: string; readonly path: IssuePath },
+  edgeNames: ReadonlyMap<string, EdgeEntry>,
+  issues: Issue[],
+): void {
+  // MS-FAQ: list SIP domain suffixes, not the Access Edge FQDN.
+  if (edgeNames.has(domain.value)) {
+    issues.push(makeIssue('request.sip_domain_is_edge', domain.path, { params: { domain: domain.value } }));
+  } else if (
+    edge.fqdn !== undefined &&
+    !isMicrosoftOnlineEdge(edge.fqdn) &&
+    !isOneLabelUnder(edge.fqdn, domain.value)
+  ) {
+    // MS-DEPLOY: "Each domain must resolve by DNS SRV query to an edge server FQDN that satisfies a
+    // top-level suffix match of the domain … the exact FQDN must be present in either the SN or the SAN".
+    const target = suggestInDomainTarget(edge.fqdn, domain.value);
+    issues.push(
+      makeIssue('request.needs_in_domain_target', domain.path, {
+        params: { fqdn: edge.fqdn, domain: domain.value, target },
+      }),
+    );
   }
+}
 
-  if (!pic) {
-    const targets: FederationTargets = { sipDomains: mainDomains.domains.map((domain) => domain.value) };
-    if (mainFqdn !== undefined) targets.accessEdgeFqdn = mainFqdn;
-    return toResult(targets, issues);
+/** MS-FAQ: Yahoo! and AOL public IM connectivity ended on 2014-06-30; only Skype remains. */
+function checkProvider(providerValue: unknown, issues: Issue[]): void {
+  if (providerValue === undefined) return;
+  if (typeof providerValue !== 'string')
+    issues.push(invalidType(['publicImProvider'], 'string', providerValue));
+  else if (tooLong(providerValue, ['publicImProvider'], issues)) {
+    // RULES §0: refused before any other work.
+  } else if (providerValue.trim().toLowerCase() === 'skype') {
+    // RULES §0: surrounding whitespace is removed with a warning.
+    if (providerValue.trim() !== providerValue) issues.push(makeIssue('input.trimmed', ['publicImProvider']));
+  } else {
+    issues.push(
+      makeIssue('request.unsupported_provider', ['publicImProvider'], { params: { value: providerValue } }),
+    );
   }
+}
+
+/** The federation-only value: the main edge's SIP domains, and its FQDN when valid. */
+function federationValue(main: EdgeEntry): FederationTargets {
+  const targets: FederationTargets = { sipDomains: main.domains.map((domain) => domain.value) };
+  if (main.fqdn !== undefined) targets.accessEdgeFqdn = main.fqdn;
+  return targets;
+}
+
+/** The normalised PIC form value (invalid names become `''`, left out by the issues). */
+function provisioningValue(
+  agreement: { agreementType?: AgreementType; agreementNumber: string },
+  edges: readonly EdgeEntry[],
+): ProvisioningRequest {
+  const main = edges[0] as EdgeEntry;
   const value: ProvisioningRequest = {
-    agreementNumber,
-    accessEdgeFqdn: mainFqdn ?? '',
-    sipDomains: mainDomains.domains.map((domain) => domain.value),
+    agreementNumber: agreement.agreementNumber,
+    accessEdgeFqdn: main.fqdn ?? '',
+    sipDomains: main.domains.map((domain) => domain.value),
     additionalAccessEdges: edges.slice(1).map((edge) => ({
       fqdn: edge.fqdn ?? '',
       sipDomains: edge.domains.map((domain) => domain.value),
     })),
     publicImProvider: 'skype',
   };
-  if (agreementType !== undefined) value.agreementType = agreementType;
-  return toResult(value, issues);
+  if (agreement.agreementType !== undefined) value.agreementType = agreement.agreementType;
+  return value;
 }

@@ -266,30 +266,7 @@ export function createExchanger(options: ExchangerOptions = {}): Exchanger {
   if (transport !== 'udp' && transport !== 'tcp') {
     throw new TypeError(`transport must be 'udp' or 'tcp', got ${JSON.stringify(transport)}`);
   }
-  const parsed = new Map<string, NameServer | TypeError>();
-  const parse = (server: string): NameServer | TypeError => {
-    let known = parsed.get(server);
-    if (known === undefined) {
-      try {
-        known = parseNameServer(server);
-      } catch (error) {
-        known = error instanceof TypeError ? error : new TypeError(String(error));
-      }
-      if (parsed.size < 10_000) parsed.set(server, known);
-    }
-    return known;
-  };
-
-  async function over(server: NameServer, query: WireQuery, signal?: AbortSignal): Promise<Step> {
-    if (transport === 'tcp') {
-      const tcp = await step(openTcp, server, query, timeoutMs, signal);
-      return tcp.kind === 'truncated' ? { kind: 'malformed', reason: 'truncated over TCP' } : tcp;
-    }
-    const udp = await step(openUdp, server, query, timeoutMs, signal);
-    if (udp.kind !== 'truncated') return udp;
-    const tcp = await step(openTcp, server, query, timeoutMs, signal);
-    return tcp.kind === 'truncated' ? { kind: 'malformed', reason: 'truncated over UDP and over TCP' } : tcp;
-  }
+  const parse = nameServerCache();
 
   async function exchange(
     serverText: string,
@@ -315,35 +292,75 @@ export function createExchanger(options: ExchangerOptions = {}): Exchanger {
           reason: `the query could not be encoded: ${(error as Error).message}`,
         };
       }
-      let result = await over(server, query, signal);
+      let result = await over(transport, timeoutMs, server, query, signal);
       if (result.kind === 'formerr') {
         // RFC 6891 §7: a server that does not speak EDNS answers FORMERR; ask again without OPT.
         query = encodeQuery(name, type, { recursionDesired, edns: false });
-        result = await over(server, query, signal);
+        result = await over(transport, timeoutMs, server, query, signal);
       }
-      switch (result.kind) {
-        case 'reply':
-          return { kind: 'reply', server: label, reply: result.reply };
-        case 'timeout':
-          return {
-            kind: 'timeout',
-            server: label,
-            timeoutMs,
-            ...(result.aborted ? { aborted: true } : {}),
-            ...(result.detail ? { detail: result.detail } : {}),
-          };
-        case 'network_error':
-          return { kind: 'network_error', server: label, reason: result.reason };
-        case 'malformed':
-          return { kind: 'malformed', server: label, reason: result.reason };
-        default:
-          // `formerr` cannot come back from a query without EDNS, nor `truncated` from `over`.
-          return { kind: 'malformed', server: label, reason: `unexpected ${result.kind}` };
-      }
+      return outcomeOf(result, label, timeoutMs);
     } catch (error) {
       return { kind: 'network_error', server: where, reason: reasonOf(error) };
     }
   }
 
   return { exchange };
+}
+
+/** Parses server texts once each (up to 10,000 remembered): the name server, or why it is not one. */
+function nameServerCache(): (server: string) => NameServer | TypeError {
+  const parsed = new Map<string, NameServer | TypeError>();
+  return (server) => {
+    let known = parsed.get(server);
+    if (known === undefined) {
+      try {
+        known = parseNameServer(server);
+      } catch (error) {
+        known = error instanceof TypeError ? error : new TypeError(String(error));
+      }
+      if (parsed.size < 10_000) parsed.set(server, known);
+    }
+    return known;
+  };
+}
+
+/** One query over the transport: UDP with a TCP retry on truncation, or TCP only. */
+async function over(
+  transport: 'udp' | 'tcp',
+  timeoutMs: number,
+  server: NameServer,
+  query: WireQuery,
+  signal?: AbortSignal,
+): Promise<Step> {
+  if (transport === 'tcp') {
+    const tcp = await step(openTcp, server, query, timeoutMs, signal);
+    return tcp.kind === 'truncated' ? { kind: 'malformed', reason: 'truncated over TCP' } : tcp;
+  }
+  const udp = await step(openUdp, server, query, timeoutMs, signal);
+  if (udp.kind !== 'truncated') return udp;
+  const tcp = await step(openTcp, server, query, timeoutMs, signal);
+  return tcp.kind === 'truncated' ? { kind: 'malformed', reason: 'truncated over UDP and over TCP' } : tcp;
+}
+
+/** The last step of an exchange as its outcome. */
+function outcomeOf(result: Step, label: string, timeoutMs: number): ExchangeOutcome {
+  switch (result.kind) {
+    case 'reply':
+      return { kind: 'reply', server: label, reply: result.reply };
+    case 'timeout':
+      return {
+        kind: 'timeout',
+        server: label,
+        timeoutMs,
+        ...(result.aborted ? { aborted: true } : {}),
+        ...(result.detail ? { detail: result.detail } : {}),
+      };
+    case 'network_error':
+      return { kind: 'network_error', server: label, reason: result.reason };
+    case 'malformed':
+      return { kind: 'malformed', server: label, reason: result.reason };
+    default:
+      // `formerr` cannot come back from a query without EDNS, nor `truncated` from `over`.
+      return { kind: 'malformed', server: label, reason: `unexpected ${result.kind}` };
+  }
 }

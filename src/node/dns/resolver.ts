@@ -10,21 +10,22 @@ import { clampDelay } from '../abort.js';
 import { createDohExchanger, parseDohUrl } from './doh.js';
 import { createExchanger } from './exchange.js';
 import { formatServer, parseNameServer, ServerHealth } from './name-servers.js';
+import { read } from './recursive-reading.js';
 import type {
-  AnswerRecord,
   CnameAnswer,
   DnsReply,
   ExchangeOutcome,
+  Exchanger,
   LookupOptions,
   LookupOutcome,
   OutcomeSource,
   RecordType,
   Resolver,
 } from './types.js';
-import { isAnswerRecord } from './wire.js';
 
 export type { NameServer } from './name-servers.js';
 export { parseNameServer, UNRESPONSIVE_HOLD_MS } from './name-servers.js';
+export { MAX_CNAME_LINKS } from './recursive-reading.js';
 
 /** Options of {@link createResolver}. */
 export interface ResolverOptions {
@@ -75,80 +76,6 @@ export const RESOLVER_DEFAULTS = Object.freeze({
   maxQueries: 100_000,
 });
 
-/** Most CNAME links followed for one lookup, across re-asks (RULES §8). */
-export const MAX_CNAME_LINKS = 8;
-
-/** What one reply says, read in recursive mode (RULES §8). */
-type Reading =
-  | { kind: 'final'; outcome: LookupOutcome }
-  /** A CNAME chain without the final records and without a proof for its end: ask for `next`. */
-  | { kind: 'reask'; next: string };
-
-/** NS records of a referral (no AA, no answer, NS and no SOA in the authority section), if it is one. */
-function referralOf(reply: DnsReply): { zone: string; nameservers: string[] } | undefined {
-  if (reply.aa || reply.answers.length > 0) return undefined;
-  if (reply.authority.some((r) => r.type === 'SOA')) return undefined;
-  const ns = reply.authority.filter((r) => r.type === 'NS');
-  if (ns.length === 0) return undefined;
-  const zone = ns[0]!.name;
-  const nameservers = [...new Set(ns.filter((r) => r.name === zone).map((r) => r.target))].sort();
-  return { zone, nameservers };
-}
-
-/**
- * Reads a reply to `current` (asked for `type`) in recursive mode, extending `chain` (the aliases
- * followed so far, across re-asks; `seen` holds their owners and the name first asked).
- */
-function read(
-  reply: DnsReply,
-  current: string,
-  type: RecordType,
-  chain: CnameAnswer[],
-  seen: Set<string>,
-  base: { name: string; type: RecordType; server: string; source: OutcomeSource },
-): Reading {
-  const answers = reply.answers.filter(isAnswerRecord);
-  let owner = current;
-  let loop = false;
-  if (type !== 'CNAME') {
-    for (;;) {
-      const alias = answers.find((a): a is CnameAnswer => a.type === 'CNAME' && a.name === owner);
-      if (!alias) break;
-      chain.push(alias);
-      if (seen.has(alias.target) || chain.length > MAX_CNAME_LINKS) {
-        loop = true;
-        break;
-      }
-      seen.add(alias.target);
-      owner = alias.target;
-    }
-  }
-  const aliases = [...chain];
-  // A loop, or a chain over 8 links, whatever the RCODE (a SERVFAIL whose answer shows the loop too).
-  if (loop) return { kind: 'final', outcome: { ...base, kind: 'cname_loop', aliases } };
-  if (reply.rcode === 3)
-    return { kind: 'final', outcome: { ...base, kind: 'nxdomain', rcode: 'NXDOMAIN', aliases } };
-  if (reply.rcode !== 0) {
-    return {
-      kind: 'final',
-      outcome: { ...base, kind: 'server_failure', rcode: reply.rcodeName, rcodeValue: reply.rcode },
-    };
-  }
-  const records = answers.filter((a): a is AnswerRecord => a.type === type && a.name === owner);
-  if (records.length > 0) return { kind: 'final', outcome: { ...base, kind: 'answer', records, aliases } };
-  if (owner === current) {
-    const referral = referralOf(reply);
-    if (referral) return { kind: 'final', outcome: { ...base, kind: 'referral', ...referral } };
-    return { kind: 'final', outcome: { ...base, kind: 'nodata', rcode: 'NOERROR', aliases } };
-  }
-  // The chain moved on in this reply but its end has no records: NODATA is proven by an SOA in the
-  // authority section (RFC 2308 §2.2); without one the chain left the server's zones (RFC 1034 §5.3.3).
-  if (reply.authority.some((r) => r.type === 'SOA')) {
-    return { kind: 'final', outcome: { ...base, kind: 'nodata', rcode: 'NOERROR', aliases } };
-  }
-  return { kind: 'reask', next: owner };
-}
-
 /** When every try failed, the most informative failure wins: a server's word, then garbage, then the network. */
 const FAILURE_RANK: Record<string, number> = {
   server_failure: 4,
@@ -189,6 +116,63 @@ const FAILURE_RANK: Record<string, number> = {
  * if (outcome.kind === 'answer') console.log(outcome.records);
  */
 export function createResolver(options: ResolverOptions = {}): Resolver {
+  const settings = resolverSettings(options);
+  const doh = options.dohUrl !== undefined;
+  const { timeoutMs, transport } = settings;
+  const exchanger = doh
+    ? createDohExchanger({
+        url: options.dohUrl!,
+        timeoutMs,
+        ...(options.ca !== undefined ? { ca: options.ca } : {}),
+      })
+    : createExchanger({ timeoutMs, transport });
+  const servers = doh
+    ? [parseDohUrl(options.dohUrl!).href]
+    : (options.nameservers ?? dns.getServers()).map(parseNameServerText);
+  const state: AskState = {
+    ...settings,
+    exchanger,
+    servers,
+    health: new ServerHealth(),
+    queries: 0,
+  };
+  const source: 'recursive' | 'doh' = doh ? 'doh' : 'recursive';
+
+  async function lookup(
+    name: string,
+    type: RecordType,
+    lookupOptions: LookupOptions = {},
+  ): Promise<LookupOutcome> {
+    const { signal } = lookupOptions;
+    const qname = comparableName(String(name));
+    const base = { name: qname, type, source };
+    if (servers.length === 0) return { ...base, kind: 'network_error', reason: 'no name server configured' };
+    const chain: CnameAnswer[] = [];
+    const seen = new Set([qname]);
+    let current = qname;
+    // Each ask either ends the lookup or adds at least one link, and links are capped: ≤ 9 asks.
+    for (;;) {
+      const asked = await ask(state, current, type, base, signal);
+      if (asked.kind === 'failed') return asked.outcome;
+      const reading = read(asked.reply, current, type, chain, seen, { ...base, server: asked.server });
+      if (reading.kind === 'final') return reading.outcome;
+      current = reading.next;
+    }
+  }
+
+  return { lookup };
+}
+
+/** The checked numeric and transport options, with their defaults. */
+interface ResolverSettings {
+  timeoutMs: number;
+  attempts: number;
+  transport: 'udp' | 'tcp';
+  maxQueries: number;
+}
+
+/** Validates the options (configuration errors throw at creation) and fills in the defaults. */
+function resolverSettings(options: ResolverOptions): ResolverSettings {
   // Longer than a timer can hold means "as long as possible", not "at once".
   const timeoutMs = clampDelay(options.timeoutMs ?? RESOLVER_DEFAULTS.timeoutMs);
   const attempts = options.attempts ?? RESOLVER_DEFAULTS.attempts;
@@ -209,157 +193,137 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
   if (options.nameservers !== undefined && !Array.isArray(options.nameservers)) {
     throw new TypeError('nameservers must be an array of strings');
   }
-  const doh = options.dohUrl !== undefined;
-  const exchanger = doh
-    ? createDohExchanger({
-        url: options.dohUrl!,
+  return { timeoutMs, attempts, transport, maxQueries };
+}
+
+/** One resolver's state: its settings, exchanger, servers and their health, and the queries sent. */
+interface AskState extends ResolverSettings {
+  exchanger: Exchanger;
+  servers: string[];
+  health: ServerHealth;
+  /** Queries sent in the resolver's life (against `maxQueries`). */
+  queries: number;
+}
+
+type Base = { name: string; type: RecordType; source: OutcomeSource };
+
+type Asked = { kind: 'reply'; reply: DnsReply; server: string } | { kind: 'failed'; outcome: LookupOutcome };
+
+/**
+ * Asks the name servers one question (rounds over the list, skipping unresponsive ones): a reply,
+ * or the most informative failure as an outcome.
+ */
+async function ask(
+  state: AskState,
+  qname: string,
+  type: RecordType,
+  base: Base,
+  signal: AbortSignal | undefined,
+): Promise<Asked> {
+  const { servers, health, attempts, maxQueries, timeoutMs } = state;
+  // Skip servers known to be unresponsive, unless every server is: then fail at once.
+  const asked = servers.filter((server) => !health.isUnresponsive(server));
+  if (asked.length === 0) {
+    return {
+      kind: 'failed',
+      outcome: {
+        ...base,
+        server: servers[0]!,
+        kind: 'timeout',
         timeoutMs,
-        ...(options.ca !== undefined ? { ca: options.ca } : {}),
-      })
-    : createExchanger({ timeoutMs, transport });
-  const servers = doh
-    ? [parseDohUrl(options.dohUrl!).href]
-    : (options.nameservers ?? dns.getServers()).map(parseNameServerText);
-  const source: 'recursive' | 'doh' = doh ? 'doh' : 'recursive';
-  const health = new ServerHealth();
-
-  let queries = 0;
-
-  /**
-   * Asks the name servers one question (rounds over the list, skipping unresponsive ones): a reply,
-   * or the most informative failure as an outcome.
-   */
-  async function ask(
-    qname: string,
-    type: RecordType,
-    base: { name: string; type: RecordType; source: OutcomeSource },
-    signal: AbortSignal | undefined,
-  ): Promise<
-    { kind: 'reply'; reply: DnsReply; server: string } | { kind: 'failed'; outcome: LookupOutcome }
-  > {
-    // Skip servers known to be unresponsive, unless every server is: then fail at once.
-    const asked = servers.filter((server) => !health.isUnresponsive(server));
-    if (asked.length === 0) {
-      return {
-        kind: 'failed',
-        outcome: {
+        detail: 'not sent: the name server has not answered any query in this run',
+      },
+    };
+  }
+  let failure: LookupOutcome | undefined;
+  const timeouts = new Map<string, number>();
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    for (const server of asked) {
+      if (state.queries >= maxQueries) {
+        const limit: LookupOutcome = {
           ...base,
-          server: servers[0]!,
-          kind: 'timeout',
-          timeoutMs,
-          detail: 'not sent: the name server has not answered any query in this run',
-        },
-      };
-    }
-    let failure: LookupOutcome | undefined;
-    const timeouts = new Map<string, number>();
-    for (let attempt = 0; attempt < attempts; attempt++) {
-      for (const server of asked) {
-        if (queries >= maxQueries) {
-          const limit: LookupOutcome = {
-            ...base,
-            kind: 'resolution_limit',
-            limit: 'queries',
-            detail: `this resolver's budget of ${maxQueries} queries is spent`,
-          };
-          return { kind: 'failed', outcome: failure ?? limit };
-        }
-        queries++;
-        // A fresh id per try, so a late reply to an earlier try is not taken for this one.
-        const exchanged: ExchangeOutcome = await exchanger.exchange(server, qname, type, { signal });
-        if (
-          exchanged.kind === 'reply' ||
-          exchanged.kind === 'malformed' ||
-          (exchanged.kind === 'timeout' && exchanged.detail !== undefined)
-        ) {
-          health.heard(server);
-        }
-        let outcome: LookupOutcome;
-        switch (exchanged.kind) {
-          case 'reply': {
-            const { rcode } = exchanged.reply;
-            // SERVFAIL, REFUSED… from one server: another may answer. NOERROR and NXDOMAIN are
-            // answers; so is a failure whose answer section shows a CNAME chain (maybe a loop).
-            if (rcode === 0 || rcode === 3 || exchanged.reply.answers.some((r) => r.type === 'CNAME')) {
-              for (const silent of timeouts.keys()) health.timedOut(silent);
-              return { kind: 'reply', reply: exchanged.reply, server };
-            }
-            outcome = {
-              ...base,
-              server,
-              kind: 'server_failure',
-              rcode: exchanged.reply.rcodeName,
-              rcodeValue: rcode,
-            };
-            break;
-          }
-          case 'timeout':
-            if (exchanged.aborted) {
-              return {
-                kind: 'failed',
-                outcome: { ...base, server, kind: 'timeout', timeoutMs, aborted: true },
-              };
-            }
-            outcome = {
-              ...base,
-              server,
-              kind: 'timeout',
-              timeoutMs,
-              ...(exchanged.detail ? { detail: exchanged.detail } : {}),
-            };
-            // A server that let every try of this lookup time out and has never answered anything
-            // is taken as unresponsive for a while (like a resolver's cache of lame servers).
-            timeouts.set(server, (timeouts.get(server) ?? 0) + 1);
-            if (timeouts.get(server) === attempts) health.timedOut(server);
-            break;
-          case 'network_error':
-            // DoH: an HTTP status ≠ 200 is the server's word, a server failure (RULES §10).
-            outcome =
-              exchanged.httpStatus !== undefined
-                ? {
-                    ...base,
-                    server,
-                    kind: 'server_failure',
-                    rcode: `HTTP ${exchanged.httpStatus}`,
-                    rcodeValue: 2,
-                    httpStatus: exchanged.httpStatus,
-                  }
-                : { ...base, server, kind: 'network_error', reason: exchanged.reason };
-            break;
-          case 'malformed':
-            outcome = { ...base, server, kind: 'malformed', reason: exchanged.reason };
-            break;
-        }
-        if (failure === undefined || FAILURE_RANK[outcome.kind]! >= FAILURE_RANK[failure.kind]!)
-          failure = outcome;
+          kind: 'resolution_limit',
+          limit: 'queries',
+          detail: `this resolver's budget of ${maxQueries} queries is spent`,
+        };
+        return { kind: 'failed', outcome: failure ?? limit };
       }
+      state.queries++;
+      // A fresh id per try, so a late reply to an earlier try is not taken for this one.
+      const exchanged: ExchangeOutcome = await state.exchanger.exchange(server, qname, type, { signal });
+      if (
+        exchanged.kind === 'reply' ||
+        exchanged.kind === 'malformed' ||
+        (exchanged.kind === 'timeout' && exchanged.detail !== undefined)
+      ) {
+        health.heard(server);
+      }
+      if (isAnswer(exchanged)) {
+        for (const silent of timeouts.keys()) health.timedOut(silent);
+        return { kind: 'reply', reply: exchanged.reply, server };
+      }
+      if (exchanged.kind === 'timeout' && exchanged.aborted) {
+        return { kind: 'failed', outcome: { ...base, server, kind: 'timeout', timeoutMs, aborted: true } };
+      }
+      if (exchanged.kind === 'timeout') {
+        // A server that let every try of this lookup time out and has never answered anything
+        // is taken as unresponsive for a while (like a resolver's cache of lame servers).
+        timeouts.set(server, (timeouts.get(server) ?? 0) + 1);
+        if (timeouts.get(server) === attempts) health.timedOut(server);
+      }
+      const outcome = failureOf(exchanged, { ...base, server }, timeoutMs);
+      if (failure === undefined || FAILURE_RANK[outcome.kind]! >= FAILURE_RANK[failure.kind]!)
+        failure = outcome;
     }
-    return { kind: 'failed', outcome: failure! };
   }
+  return { kind: 'failed', outcome: failure! };
+}
 
-  async function lookup(
-    name: string,
-    type: RecordType,
-    lookupOptions: LookupOptions = {},
-  ): Promise<LookupOutcome> {
-    const { signal } = lookupOptions;
-    const qname = comparableName(String(name));
-    const base = { name: qname, type, source };
-    if (servers.length === 0) return { ...base, kind: 'network_error', reason: 'no name server configured' };
-    const chain: CnameAnswer[] = [];
-    const seen = new Set([qname]);
-    let current = qname;
-    // Each ask either ends the lookup or adds at least one link, and links are capped: ≤ 9 asks.
-    for (;;) {
-      const asked = await ask(current, type, base, signal);
-      if (asked.kind === 'failed') return asked.outcome;
-      const reading = read(asked.reply, current, type, chain, seen, { ...base, server: asked.server });
-      if (reading.kind === 'final') return reading.outcome;
-      current = reading.next;
-    }
+/**
+ * A reply that answers: NOERROR and NXDOMAIN, or a failure whose answer section shows a CNAME chain
+ * (maybe a loop). SERVFAIL, REFUSED… from one server is not: another may answer.
+ */
+function isAnswer(exchanged: ExchangeOutcome): exchanged is Extract<ExchangeOutcome, { kind: 'reply' }> {
+  if (exchanged.kind !== 'reply') return false;
+  const { rcode } = exchanged.reply;
+  return rcode === 0 || rcode === 3 || exchanged.reply.answers.some((r) => r.type === 'CNAME');
+}
+
+/** One server's failed exchange (not an answer, not aborted) as a lookup outcome. */
+function failureOf(
+  exchanged: ExchangeOutcome,
+  base: Base & { server: string },
+  timeoutMs: number,
+): LookupOutcome {
+  switch (exchanged.kind) {
+    case 'reply':
+      return {
+        ...base,
+        kind: 'server_failure',
+        rcode: exchanged.reply.rcodeName,
+        rcodeValue: exchanged.reply.rcode,
+      };
+    case 'timeout':
+      return {
+        ...base,
+        kind: 'timeout',
+        timeoutMs,
+        ...(exchanged.detail ? { detail: exchanged.detail } : {}),
+      };
+    case 'network_error':
+      // DoH: an HTTP status ≠ 200 is the server's word, a server failure (RULES §10).
+      return exchanged.httpStatus !== undefined
+        ? {
+            ...base,
+            kind: 'server_failure',
+            rcode: `HTTP ${exchanged.httpStatus}`,
+            rcodeValue: 2,
+            httpStatus: exchanged.httpStatus,
+          }
+        : { ...base, kind: 'network_error', reason: exchanged.reason };
+    case 'malformed':
+      return { ...base, kind: 'malformed', reason: exchanged.reason };
   }
-
-  return { lookup };
 }
 
 function parseNameServerText(entry: string): string {
