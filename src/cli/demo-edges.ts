@@ -73,6 +73,37 @@ function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | undefined)?.code;
 }
 
+type EdgeServerModule = typeof import('../node/servers/edge-server.js');
+type EdgeMaterial = { edge: DemoEdge; key: string; cert: string };
+type Started = { edge: DemoEdge; server: Awaited<ReturnType<EdgeServerModule['startEdgeServer']>> };
+
+/** Starts one listener per demo Edge (on its own address, or all on 127.0.0.1); all or none. */
+async function startEdges(
+  edgeServer: EdgeServerModule,
+  material: readonly EdgeMaterial[],
+  ca: string,
+  own: boolean,
+): Promise<Started[]> {
+  const started: Started[] = [];
+  try {
+    for (const { edge, key, cert } of material) {
+      const server = await edgeServer.startEdgeServer({
+        host: own ? edge.listen : '127.0.0.1',
+        port: own ? edge.port : 0,
+        key,
+        cert,
+        requestCert: edge.requestCert,
+        ca: [ca],
+      });
+      started.push({ edge, server });
+    }
+    return started;
+  } catch (error) {
+    await Promise.all(started.map(({ server }) => server.close()));
+    throw error;
+  }
+}
+
 /**
  * Starts the demo Edges: each on its own `127.0.0.x:5061` where the machine allows it, else all on
  * `127.0.0.1` with ports chosen by the system. Never throws: when the certificates are missing or
@@ -87,7 +118,7 @@ export async function startDemoEdges(examplesDir: string): Promise<DemoProbe | D
   ]);
   const dir = join(examplesDir, DEMO_CERTS_DIR);
   let ca: string;
-  let material: { edge: DemoEdge; key: string; cert: string }[];
+  let material: EdgeMaterial[];
   try {
     ca = await readFile(join(dir, DEMO_CA_FILE), 'utf8');
     material = await Promise.all(
@@ -100,28 +131,7 @@ export async function startDemoEdges(examplesDir: string): Promise<DemoProbe | D
   } catch (error) {
     return { skipped: `the demo certificates are missing (${errorCode(error) ?? 'unreadable'} in ${dir})` };
   }
-
-  type Started = { edge: DemoEdge; server: Awaited<ReturnType<typeof edgeServer.startEdgeServer>> };
-  const start = async (own: boolean): Promise<Started[]> => {
-    const started: Started[] = [];
-    try {
-      for (const { edge, key, cert } of material) {
-        const server = await edgeServer.startEdgeServer({
-          host: own ? edge.listen : '127.0.0.1',
-          port: own ? edge.port : 0,
-          key,
-          cert,
-          requestCert: edge.requestCert,
-          ca: [ca],
-        });
-        started.push({ edge, server });
-      }
-      return started;
-    } catch (error) {
-      await Promise.all(started.map(({ server }) => server.close()));
-      throw error;
-    }
-  };
+  const start = (own: boolean) => startEdges(edgeServer, material, ca, own);
 
   let started: Started[];
   let fallback: string | undefined;

@@ -252,6 +252,66 @@ async function bindPair(
   throw new Error(`could not bind UDP and TCP on one port of ${host}`);
 }
 
+/** Sends what a scripted fault says (the zone's answer unless told otherwise); a gone client is fine. */
+function replyWith(
+  fault: ZoneFault,
+  transport: 'udp' | 'tcp',
+  zone: ReturnType<typeof indexZone>,
+  request: Packet,
+  send: (response: Packet | Buffer) => unknown,
+): void {
+  const safeSend = (message: Packet | Buffer) => {
+    try {
+      const sent = send(message);
+      if (sent instanceof Promise) sent.catch(() => {});
+    } catch {
+      // the client went away
+    }
+  };
+  switch (fault.action) {
+    case 'silence':
+      return;
+    case 'rcode': {
+      const response = Packet.createResponseFromRequest(request);
+      response.header.rcode = fault.rcode;
+      safeSend(response);
+      return;
+    }
+    case 'nodata': {
+      const response = Packet.createResponseFromRequest(request);
+      response.header.aa = 1;
+      safeSend(response);
+      return;
+    }
+    case 'raw': {
+      const bytes = Buffer.from(fault.bytes);
+      if (fault.withId && bytes.length >= 2) bytes.writeUInt16BE(request.header.id, 0);
+      safeSend(bytes);
+      return;
+    }
+    case 'wrong-id': {
+      const bytes = answerFromZone(zone, request).toBuffer();
+      bytes.writeUInt16BE((request.header.id + 1) & 0xffff, 0);
+      safeSend(bytes);
+      if (fault.thenAnswer) safeSend(answerFromZone(zone, request));
+      return;
+    }
+    case 'truncate': {
+      if (transport === 'tcp') {
+        safeSend(answerFromZone(zone, request));
+        return;
+      }
+      const response = Packet.createResponseFromRequest(request);
+      response.header.tc = 1;
+      safeSend(response);
+      return;
+    }
+    default:
+      safeSend(answerFromZone(zone, request));
+      return;
+  }
+}
+
 /**
  * Starts an authoritative DNS server for `zone` on UDP and TCP, same port.
  *
@@ -284,49 +344,7 @@ export async function startZoneServer(options: ZoneServerOptions): Promise<ZoneS
       const fault = script?.fault ?? { action: 'answer' };
       const wait = delayMs + (script?.delayMs ?? 0);
       const reply = () => {
-        if (closed) return;
-        const safeSend = (message: Packet | Buffer) => {
-          try {
-            const sent = send(message);
-            if (sent instanceof Promise) sent.catch(() => {});
-          } catch {
-            // the client went away
-          }
-        };
-        switch (fault.action) {
-          case 'silence':
-            return;
-          case 'rcode': {
-            const response = Packet.createResponseFromRequest(request);
-            response.header.rcode = fault.rcode;
-            return safeSend(response);
-          }
-          case 'nodata': {
-            const response = Packet.createResponseFromRequest(request);
-            response.header.aa = 1;
-            return safeSend(response);
-          }
-          case 'raw': {
-            const bytes = Buffer.from(fault.bytes);
-            if (fault.withId && bytes.length >= 2) bytes.writeUInt16BE(request.header.id, 0);
-            return safeSend(bytes);
-          }
-          case 'wrong-id': {
-            const bytes = answerFromZone(zone, request).toBuffer();
-            bytes.writeUInt16BE((request.header.id + 1) & 0xffff, 0);
-            safeSend(bytes);
-            if (fault.thenAnswer) safeSend(answerFromZone(zone, request));
-            return;
-          }
-          case 'truncate': {
-            if (transport === 'tcp') return safeSend(answerFromZone(zone, request));
-            const response = Packet.createResponseFromRequest(request);
-            response.header.tc = 1;
-            return safeSend(response);
-          }
-          default:
-            return safeSend(answerFromZone(zone, request));
-        }
+        if (!closed) replyWith(fault, transport, zone, request, send);
       };
       if (wait > 0) {
         const timer = setTimeout(() => {
