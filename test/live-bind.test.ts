@@ -28,6 +28,8 @@ const ZONES: Record<string, string> = {
   // encloser>, so near misses under _udp and below a missing name are covered by *.wild2.com, and
   // the owner under the existing _tcp is not covered at all).
   'wild2.com': '* SRV 0 0 5061 sip.wild2.com.\n_sipfederationtls._tcp TXT "x"\nsip A 198.51.100.25\n',
+  // The target is a CNAME out of this server's zones: the re-asked end is REFUSED (recursion no).
+  'leave.com': '_sipfederationtls._tcp SRV 0 0 5061 sip.leave.com.\nsip CNAME sip.elsewhere.org.\n',
   // The owner is a CNAME to a name with the SRV record.
   'aliascorp.com':
     '_sipfederationtls._tcp CNAME fed.aliascorp.com.\nfed SRV 0 0 5061 sip.aliascorp.com.\nsip A 198.51.100.23\n',
@@ -113,6 +115,18 @@ describe.skipIf(!HAVE_BIND)('BIND 9 authoritative server, recursive mode (RULES 
     const wildcards = srv.issues.filter((i) => i.code === 'dns.wildcard_answer').map((i) => i.params);
     expect(wildcards.length).toBeGreaterThan(0);
     for (const params of wildcards) expect(params?.wildcard).toBe('*.wild2.com');
+  });
+
+  test('a CNAME whose end is refused: the alias is reported, the failure names the end', async () => {
+    const report = await run('leave.com');
+    const target = report.checks.find((c) => c.id === 'srv-target')!;
+    // One failure per family (A and AAAA), each naming the question that failed.
+    expect(codes(target)).toEqual(['dns.server_failure', 'dns.server_failure', 'dns.target_is_alias']);
+    expect(target.issues.slice(0, 2).map((i) => [i.params?.name, i.params?.type, i.params?.rcode])).toEqual([
+      ['sip.elsewhere.org', 'A', 'REFUSED'],
+      ['sip.elsewhere.org', 'AAAA', 'REFUSED'],
+    ]);
+    expect(target.status).toBe('inconclusive');
   });
 
   test('a real near miss beside a wildcard with other records is srv.near_miss', async () => {

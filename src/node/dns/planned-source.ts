@@ -261,12 +261,7 @@ export function createPlannedResolver(options: PlannedResolverOptions): PlannedR
       }
       if (aliases.length === 0) return outcome;
       // The chain began in a plan and ends outside it: the planned links first.
-      const tail = 'aliases' in outcome ? outcome.aliases : [];
-      return {
-        ...outcome,
-        name: asked,
-        ...('aliases' in outcome ? { aliases: [...aliases, ...tail] } : {}),
-      } as LookupOutcome;
+      return { ...outcome, name: asked, aliases: [...aliases, ...(outcome.aliases ?? [])] } as LookupOutcome;
     },
   };
 }

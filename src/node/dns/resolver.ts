@@ -153,7 +153,9 @@ export function createResolver(options: ResolverOptions = {}): Resolver {
     // Each ask either ends the lookup or adds at least one link, and links are capped: ≤ 9 asks.
     for (;;) {
       const asked = await ask(state, current, type, base, signal);
-      if (asked.kind === 'failed') return asked.outcome;
+      // A failure at the end of a chain keeps the links followed (the alias is still a finding).
+      if (asked.kind === 'failed')
+        return chain.length > 0 ? { ...asked.outcome, aliases: [...chain] } : asked.outcome;
       const reading = read(asked.reply, current, type, chain, seen, { ...base, server: asked.server });
       if (reading.kind === 'final') return reading.outcome;
       current = reading.next;

@@ -91,6 +91,11 @@ interface OutcomeBase {
   path?: DelegationStep[];
   /** Authoritative mode: every authoritative server of the zone, asked the same question. */
   servers?: ServerView[];
+  /**
+   * The CNAME links followed before the outcome (always on answers, NXDOMAIN and NODATA; on a
+   * failure when it came at the end of a chain, so the check can name the alias and the name asked).
+   */
+  aliases?: CnameAnswer[];
 }
 
 /**

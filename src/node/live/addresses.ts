@@ -69,8 +69,8 @@ export async function hostAddresses(context: LiveContext, name: string): Promise
   const addresses = [...addressesOf(a), ...addressesOf(aaaa)];
   const aliases: string[] = [];
   for (const outcome of [a, aaaa]) {
-    if (!('aliases' in outcome)) continue;
-    for (const alias of outcome.aliases) if (!aliases.includes(alias.target)) aliases.push(alias.target);
+    for (const alias of outcome.aliases ?? [])
+      if (!aliases.includes(alias.target)) aliases.push(alias.target);
   }
   const problems: Issue[] = [];
   for (const outcome of [a, aaaa]) {

@@ -22,7 +22,9 @@ export function lookupIssue(
   context: { deadlineMs?: number },
   path: (string | number)[] = [],
 ): Issue | undefined {
-  const where = { name: outcome.name, type: outcome.type };
+  // A failure at the end of a CNAME chain names the question that failed: the chain's end.
+  const end = outcome.kind === 'cname_loop' ? undefined : outcome.aliases?.at(-1)?.target;
+  const where = { name: end ?? outcome.name, type: outcome.type };
   const server: { server?: string } = outcome.server ? { server: outcome.server } : {};
   switch (outcome.kind) {
     case 'timeout':

@@ -58,8 +58,9 @@ export function srvRecordsIn(records: readonly AnswerRecord[]): SrvRecord[] {
 
 /** The end of the owner's CNAME chain when the owner itself is an alias. */
 function ownerAliasOf(outcome: LookupOutcome, owner: string): string | undefined {
-  if (!('aliases' in outcome) || outcome.aliases.length === 0) return undefined;
-  return outcome.aliases[0]!.name === owner ? outcome.aliases[outcome.aliases.length - 1]!.target : undefined;
+  const aliases = outcome.aliases ?? [];
+  if (aliases.length === 0) return undefined;
+  return aliases[0]!.name === owner ? aliases[aliases.length - 1]!.target : undefined;
 }
 
 /** `srv.missing`, with the hint pointing at the end of the owner's CNAME chain when it is an alias. */
@@ -109,7 +110,7 @@ export async function checkSrv(
   if (outcome.source && outcome.source !== 'recursive') evidence.source = outcome.source;
   const facts: Omit<SrvFacts, 'check'> = { records: [], otherTargets: [] };
   const alias = ownerAliasOf(outcome, owner);
-  if ('aliases' in outcome && outcome.aliases.length > 0)
+  if (outcome.aliases !== undefined && outcome.aliases.length > 0)
     evidence.aliases = outcome.aliases.map((a) => `${a.name} CNAME ${a.target}`);
   if (alias) {
     issues.push(
