@@ -11,7 +11,7 @@ import {
   SPLIT_VIEW_HOSTS,
   type SplitViewDemo,
   startSplitViewDemo,
-} from '../src/cli/demo-split-view.js';
+} from '../src/cli/support/demo-split-view.js';
 import { createAuthoritativeResolver } from '../src/node/dns/authoritative/resolver.js';
 import { createResolver } from '../src/node/dns/resolver.js';
 import type { LookupOutcome, RecordType } from '../src/node/dns/types.js';

@@ -2,7 +2,7 @@
 // system where 127.0.54.x cannot be bound), one line on stderr says so and nothing else is printed.
 import { Readable } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
-import type { CliIo } from '../src/cli/io.js';
+import type { CliIo } from '../src/cli/support/io.js';
 
 vi.mock('../src/node/servers/hierarchy-server.js', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../src/node/servers/hierarchy-server.js')>()),
@@ -11,7 +11,7 @@ vi.mock('../src/node/servers/hierarchy-server.js', async (importOriginal) => ({
 
 describe('split-view step: cannot start', () => {
   it('prints one note on stderr, nothing on stdout, and resolves', async () => {
-    const { runSplitViewStep } = await import('../src/cli/demo-split-view.js');
+    const { runSplitViewStep } = await import('../src/cli/support/demo-split-view.js');
     const out = { stdout: '', stderr: '' };
     const io: CliIo = {
       stdout: {

@@ -3,7 +3,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
 import { isLightBatch, runLightBatch } from '../src/cli/fast.js';
-import type { CliIo } from '../src/cli/io.js';
+import type { CliIo } from '../src/cli/support/io.js';
 import { runCli } from './cli-helpers.js';
 
 async function light(argv: string[]): Promise<{ code: number | undefined; stdout: string; stderr: string }> {

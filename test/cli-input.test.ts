@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
-import { decodeText, MAX_INPUT_BYTES, readAllText } from '../src/cli/io.js';
+import { decodeText, MAX_INPUT_BYTES, readAllText } from '../src/cli/support/io.js';
 import { runCli, spawnCli } from './cli-helpers.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'pic-cli-input-'));

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { colorFor, widthFor } from '../src/cli/output.js';
+import { colorFor, widthFor } from '../src/cli/support/output.js';
 import type { Report } from '../src/core/report/report-types.js';
 import type { ZoneRecordJson } from '../src/node/servers/zone-server.js';
 import { CLI, ESC, ROOT, runCli } from './cli-helpers.js';

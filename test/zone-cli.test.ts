@@ -4,7 +4,7 @@ import { closeSync, mkdtempSync, openSync, truncateSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { MAX_ZONE_FILE_BYTES } from '../src/cli/zone-files.js';
+import { MAX_ZONE_FILE_BYTES } from '../src/cli/support/zone-files.js';
 import type { Check, Report } from '../src/core/report/report-types.js';
 import type { LookupOutcome, RecordType, Resolver } from '../src/node/dns/types.js';
 import { runPreflight } from '../src/node/preflight/run.js';

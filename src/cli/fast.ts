@@ -5,8 +5,8 @@
  * Anything else — a flag, `--`, `help`, no value — goes through `run()`. Tests hold the two paths
  * to the same output and exit code.
  */
-import type { BatchCommand, BatchFlags } from './batch.js';
-import { type CliIo, EXIT, errorText, UsageError } from './io.js';
+import type { BatchCommand, BatchFlags } from './support/batch.js';
+import { type CliIo, EXIT, errorText, UsageError } from './support/io.js';
 
 type Runner = (io: CliIo, values: readonly string[]) => Promise<number>;
 
@@ -16,7 +16,7 @@ async function withDefaults<F extends BatchFlags>(
   spec: BatchCommand<F>,
   values: readonly string[],
 ): Promise<number> {
-  const { runBatchCommand } = await import('./batch.js');
+  const { runBatchCommand } = await import('./support/batch.js');
   return runBatchCommand(io, spec, values, { ...spec.defaults });
 }
 

@@ -1,6 +1,6 @@
 // Process glue only: everything else is in run.ts (`run(argv, io)` returns the exit code).
 import { VERSION } from '../core/version.js';
-import type { CliIo } from './io.js';
+import type { CliIo } from './support/io.js';
 
 /** No stack trace ever: an error that escapes every handler prints one line and exits 2. */
 function internalError(error: unknown): never {

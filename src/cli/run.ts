@@ -18,17 +18,17 @@ import { registerSipDomain } from './commands/sip-domain.js';
 import { registerSrv } from './commands/srv.js';
 import { registerUndecorate } from './commands/undecorate.js';
 import { registerZone } from './commands/zone.js';
-import { type CliIo, EXIT, errorText, MAX_INPUT_TEXT, UsageError } from './io.js';
+import {
+  type CliIo,
+  type CommandContext,
+  EXIT,
+  errorText,
+  MAX_INPUT_TEXT,
+  UsageError,
+} from './support/io.js';
 
-export type { CliInput, CliIo, CliOutput } from './io.js';
-export { EXIT } from './io.js';
-
-/** What each command's `register` function receives. */
-export interface CommandContext {
-  io: CliIo;
-  /** Records the command's exit code (the last call wins). */
-  setExitCode(code: number): void;
-}
+export type { CliInput, CliIo, CliOutput } from './support/io.js';
+export { EXIT } from './support/io.js';
 
 /** Builds the commander program for one run, writing into `io`. */
 export function createProgram(context: CommandContext): Command {

@@ -1,8 +1,8 @@
 /** `pic-preflight agreement [VALUE...]`: the offline agreement number check (RULES §3). */
 import type { Command } from 'commander';
 import type { AgreementNumberOptions } from '../../core/agreement-number/agreement-number.js';
-import { type BatchCommand, type BatchFlags, registerBatchCommand } from '../batch.js';
-import type { CommandContext } from '../run.js';
+import { type BatchCommand, type BatchFlags, registerBatchCommand } from '../support/batch.js';
+import type { CommandContext } from '../support/io.js';
 
 interface AgreementFlags extends BatchFlags {
   agreementType?: string;

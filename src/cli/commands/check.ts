@@ -4,7 +4,8 @@
  */
 import { type Command, Option } from 'commander';
 import type { Report } from '../../core/report/report-types.js';
-import { type DnsFlags, dnsOptions, resolverSettings } from '../dns-flags.js';
+import { type DnsFlags, dnsOptions, resolverSettings } from '../support/dns-flags.js';
+import type { CommandContext } from '../support/io.js';
 import {
   type CliIo,
   collect,
@@ -15,11 +16,10 @@ import {
   readErrorReason,
   readTextFile,
   UsageError,
-} from '../io.js';
-import { formatOf, type OutputFlags, outputOptions, outputSettings, writeReport } from '../output.js';
-import { type CliProbeOptions, probeOptionsFromFlags } from '../probe-options.js';
-import type { CommandContext } from '../run.js';
-import { readZoneFiles, type ZoneFlags, zoneOptions } from '../zone-files.js';
+} from '../support/io.js';
+import { formatOf, type OutputFlags, outputOptions, outputSettings, writeReport } from '../support/output.js';
+import { type CliProbeOptions, probeOptionsFromFlags } from '../support/probe-options.js';
+import { readZoneFiles, type ZoneFlags, zoneOptions } from '../support/zone-files.js';
 
 /** The flags of `check` (`demo` passes its own name server, timeout and format). */
 export interface CheckFlags extends DnsFlags, ZoneFlags, OutputFlags {

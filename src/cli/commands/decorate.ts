@@ -1,9 +1,9 @@
 /** `pic-preflight decorate [ADDRESS...]`: `ted@contoso.com` → `ted(contoso.com)@msn.com` (RULES §4). */
 import type { Command } from 'commander';
 import type { DecorationOptions, Decorator } from '../../core/name-decoration/name-decoration.js';
-import { type BatchCommand, type BatchFlags, registerBatchCommand } from '../batch.js';
-import { UsageError } from '../io.js';
-import type { CommandContext } from '../run.js';
+import { type BatchCommand, type BatchFlags, registerBatchCommand } from '../support/batch.js';
+import type { CommandContext } from '../support/io.js';
+import { UsageError } from '../support/io.js';
 
 /** Flags shared by `decorate` and `undecorate`. */
 export interface DecorationFlags extends BatchFlags {

@@ -8,9 +8,9 @@
  * nothing but loopback is contacted. Exit 0 once the report is printed (its mistakes are the point); 2 when the demo could not run.
  */
 import type { Command } from 'commander';
-import { type CliIo, EXIT, errorText, UsageError } from '../io.js';
-import { type OutputFlags, outputOptions, widthFor } from '../output.js';
-import type { CommandContext } from '../run.js';
+import type { CommandContext } from '../support/io.js';
+import { type CliIo, EXIT, errorText, UsageError } from '../support/io.js';
+import { type OutputFlags, outputOptions, widthFor } from '../support/output.js';
 import { type CheckFlags, executeCheck, readRequestFile } from './check.js';
 
 /** The files the demo reads, next to the package's `dist/` folder. */
@@ -113,7 +113,7 @@ export async function runDemo(flags: DemoFlags, io: CliIo, examplesDir?: string)
     if (flags.probe === false) {
       await executeCheck(request, checkFlags, io);
     } else {
-      const { startDemoEdges } = await import('../demo-edges.js');
+      const { startDemoEdges } = await import('../support/demo-edges.js');
       // The probe part never fails the demo: anything unexpected becomes a one-line note.
       const edges = await startDemoEdges(dir).catch((error: unknown) => ({ skipped: errorText(error) }));
       if ('skipped' in edges) {
@@ -133,9 +133,9 @@ export async function runDemo(flags: DemoFlags, io: CliIo, examplesDir?: string)
       }
     }
     const [{ runPlannedZoneStep }, { runSplitViewStep }, { outputSettings }] = await Promise.all([
-      import('../demo-planned.js'),
-      import('../demo-split-view.js'),
-      import('../output.js'),
+      import('../support/demo-planned.js'),
+      import('../support/demo-split-view.js'),
+      import('../support/output.js'),
     ]);
     const format = flags.json === true ? 'json' : (flags.format ?? 'text');
     const output = outputSettings(flags, io);

@@ -1,8 +1,8 @@
 /** `pic-preflight fqdn [VALUE...]`: the offline FQDN check (RULES §1), one result per value. */
 import type { Command } from 'commander';
 import type { FqdnOptions } from '../../core/fqdn/fqdn.js';
-import { type BatchCommand, type BatchFlags, registerBatchCommand } from '../batch.js';
-import type { CommandContext } from '../run.js';
+import { type BatchCommand, type BatchFlags, registerBatchCommand } from '../support/batch.js';
+import type { CommandContext } from '../support/io.js';
 
 /** The name flags shared by `fqdn` and `sip-domain`. */
 export interface NameFlags extends BatchFlags {

@@ -1,9 +1,9 @@
 /** `pic-preflight provider-command`: prints the `New-CsPublicProvider` PowerShell for the Skype provider (RULES §5). */
 import { type Command, Option } from 'commander';
 import { toJson } from '../../node/preflight/render/json.js';
-import { exitCodeFor, newTally, tallyIssues, useColor } from '../io.js';
-import type { CommandContext } from '../run.js';
-import { itemLines, painter, statusOf } from '../text.js';
+import type { CommandContext } from '../support/io.js';
+import { exitCodeFor, newTally, tallyIssues, useColor } from '../support/io.js';
+import { itemLines, painter, statusOf } from '../support/text.js';
 
 interface ProviderFlags {
   serverVersion?: 'lync2013' | 'sfb2015' | 'sfb2019';

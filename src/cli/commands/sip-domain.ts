@@ -1,7 +1,7 @@
 /** `pic-preflight sip-domain [VALUE...]`: the offline SIP domain check (RULES §2), one result per value. */
 import type { Command } from 'commander';
-import { type BatchCommand, registerBatchCommand } from '../batch.js';
-import type { CommandContext } from '../run.js';
+import { type BatchCommand, registerBatchCommand } from '../support/batch.js';
+import type { CommandContext } from '../support/io.js';
 import { type NameFlags, nameOptions, nameSettings } from './fqdn.js';
 
 /** The `sip-domain` command: its help, flags and core check (the fast path of `fast.ts` runs it too). */

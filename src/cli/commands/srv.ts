@@ -11,7 +11,8 @@ import type { Resolver } from '../../node/dns/types.js';
 import type { LiveOptions } from '../../node/live/live.js';
 import { columns, layout } from '../../node/preflight/render/wrap.js';
 import { printable, STATUS_MARKS, summariseEvidence, toJson } from '../../node/preflight/render.js';
-import { type DnsFlags, dnsOptions, resolverSettings } from '../dns-flags.js';
+import { type DnsFlags, dnsOptions, resolverSettings } from '../support/dns-flags.js';
+import type { CommandContext } from '../support/io.js';
 import {
   type CliIo,
   collect,
@@ -22,11 +23,10 @@ import {
   positiveInt,
   readBatch,
   tallyIssues,
-} from '../io.js';
-import { formatOf, type OutputFlags, outputOptions, outputSettings, writeReport } from '../output.js';
-import type { CommandContext } from '../run.js';
-import { issueLines, type Painter, painter, paintStatus, statusOf } from '../text.js';
-import { readZoneFiles, type ZoneFlags, zoneOptions } from '../zone-files.js';
+} from '../support/io.js';
+import { formatOf, type OutputFlags, outputOptions, outputSettings, writeReport } from '../support/output.js';
+import { issueLines, type Painter, painter, paintStatus, statusOf } from '../support/text.js';
+import { readZoneFiles, type ZoneFlags, zoneOptions } from '../support/zone-files.js';
 
 interface SrvFlags extends DnsFlags, ZoneFlags, OutputFlags {
   edge?: string[];

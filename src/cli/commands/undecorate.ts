@@ -1,7 +1,7 @@
 /** `pic-preflight undecorate [ADDRESS...]`: `ted(contoso.com)@msn.com` → `ted@contoso.com` (RULES §4.10). */
 import type { Command } from 'commander';
-import { type BatchCommand, registerBatchCommand } from '../batch.js';
-import type { CommandContext } from '../run.js';
+import { type BatchCommand, registerBatchCommand } from '../support/batch.js';
+import type { CommandContext } from '../support/io.js';
 import { type DecorationFlags, decorationOptions, decoratorFor } from './decorate.js';
 
 /** The `undecorate` command: its help, flags and core check (the fast path of `fast.ts` runs it too). */

@@ -4,10 +4,10 @@
  * as published from the plan. Sends nothing over the network.
  */
 import type { Command } from 'commander';
-import { type CliIo, collect, UsageError } from '../io.js';
-import { formatOf, type OutputFlags, outputOptions, outputSettings, writeReport } from '../output.js';
-import type { CommandContext } from '../run.js';
-import { readZoneFiles } from '../zone-files.js';
+import type { CommandContext } from '../support/io.js';
+import { type CliIo, collect, UsageError } from '../support/io.js';
+import { formatOf, type OutputFlags, outputOptions, outputSettings, writeReport } from '../support/output.js';
+import { readZoneFiles } from '../support/zone-files.js';
 import { reportExitCode } from './check.js';
 
 interface ZoneCommandFlags extends OutputFlags {

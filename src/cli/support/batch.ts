@@ -4,14 +4,14 @@
  * `--format markdown|junit|sarif|github`, one report with a check per value.
  */
 import type { Command } from 'commander';
-import type { Check, Report } from '../core/report/report-types.js';
-import { summarize } from '../core/report/status.js';
-import type { Result } from '../core/result.js';
-import { TOOL_NAME, VERSION } from '../core/version.js';
-import { toJson } from '../node/preflight/render/json.js';
+import type { Check, Report } from '../../core/report/report-types.js';
+import { summarize } from '../../core/report/status.js';
+import type { Result } from '../../core/result.js';
+import { TOOL_NAME, VERSION } from '../../core/version.js';
+import { toJson } from '../../node/preflight/render/json.js';
+import type { CommandContext } from './io.js';
 import { type CliIo, exitCodeFor, newTally, Progress, readBatch, tallyIssues } from './io.js';
 import { colorFor, formatOf, type OutputFlags, outputOptions, widthFor, writeReport } from './output.js';
-import type { CommandContext } from './run.js';
 import { itemLines, painter, statusOf } from './text.js';
 
 /** One line of `--json` output: the input as given, the verdict, the normalised value, the issues. */
@@ -92,7 +92,7 @@ export async function runBatch(io: CliIo, options: BatchOptions): Promise<number
   });
   progress.clear();
   if (format !== 'text' && format !== 'json') {
-    const { renderReport } = await import('../node/preflight/render.js');
+    const { renderReport } = await import('../../node/preflight/render.js');
     const report: Report = {
       schemaVersion: 1,
       tool: { name: TOOL_NAME, version: VERSION },

@@ -6,8 +6,8 @@
  * internal split-brain DNS). The report shows `dns.split_view` with both views side by side, and
  * that from outside the Edge's address is public. Loopback only; never fails the demo.
  */
-import type { ReportFormat } from '../node/preflight/render.js';
-import type { HierarchyRecord, ServedRecord } from '../node/servers/hierarchy-server.js';
+import type { ReportFormat } from '../../node/preflight/render.js';
+import type { HierarchyRecord, ServedRecord } from '../../node/servers/hierarchy-server.js';
 import { type CliIo, errorText } from './io.js';
 
 /** The domain the step checks: the one whose Edge has a private address inside. */
@@ -48,9 +48,9 @@ export async function runSplitViewStep(
   }
   try {
     const [{ runPreflight }, { renderReport }, { layout, segments }] = await Promise.all([
-      import('../node/preflight/run.js'),
-      import('../node/preflight/render.js'),
-      import('../node/preflight/render/wrap.js'),
+      import('../../node/preflight/run.js'),
+      import('../../node/preflight/render.js'),
+      import('../../node/preflight/render/wrap.js'),
     ]);
     const report = await runPreflight(
       { sipDomains: [SPLIT_VIEW_DOMAIN] },
@@ -128,7 +128,7 @@ export interface SplitViewDemo {
  * @param records - the demo zone's records (`examples/demo-zone.json`).
  */
 export async function startSplitViewDemo(records: readonly unknown[]): Promise<SplitViewDemo> {
-  const { startHierarchy } = await import('../node/servers/hierarchy-server.js');
+  const { startHierarchy } = await import('../../node/servers/hierarchy-server.js');
   const hosts = SPLIT_VIEW_HOSTS;
   const lower = (name: string) => name.toLowerCase().replace(/\.$/, '');
   const byDomain = new Map<string, HierarchyRecord[]>();

@@ -3,9 +3,9 @@
  * streams, environment, and the small helpers every command shares (stdin, colour, exit codes,
  * progress). Light on purpose: nothing here loads dns2, zod or node:tls.
  */
-import { isInconclusiveCode } from '../core/issues/issue-codes.js';
-import type { Issue } from '../core/result.js';
-import { MAX_DELAY_MS } from '../node/abort.js';
+import { isInconclusiveCode } from '../../core/issues/issue-codes.js';
+import type { Issue } from '../../core/result.js';
+import { MAX_DELAY_MS } from '../../node/abort.js';
 
 /** A writable text stream: `process.stdout`, `process.stderr` or a test buffer. */
 export interface CliOutput {
@@ -291,4 +291,11 @@ export class Progress {
 export function errorText(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/** What each command's `register` function receives. */
+export interface CommandContext {
+  io: CliIo;
+  /** Records the command's exit code (the last call wins). */
+  setExitCode(code: number): void;
 }

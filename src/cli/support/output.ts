@@ -4,7 +4,7 @@
  * Light on purpose: nothing here loads dns2, zod or node:tls.
  */
 import { type Command, Option } from 'commander';
-import { REPORT_FORMATS, type ReportFormat } from '../node/preflight/render/report-formats.js';
+import { REPORT_FORMATS, type ReportFormat } from '../../node/preflight/render/report-formats.js';
 import { type CliIo, type CliOutput, readErrorReason, UsageError } from './io.js';
 
 /** Formats a reporting command writes. */

@@ -3,7 +3,7 @@
  * `runPreflight` (`probeOptions`). An unreadable CA file, or one without a PEM certificate, is a
  * usage error (exit 2).
  */
-import type { ProbeOptions } from '../node/probe/probe-edges.js';
+import type { ProbeOptions } from '../../node/probe/probe-edges.js';
 import { UsageError } from './io.js';
 
 /** The probe options a command may pass to `runPreflight` (the run's deadline supplies `signal`). */

@@ -1,6 +1,6 @@
 /** `--zone FILE…` / `--zone-origin D` (check) and the files of `zone`: read with a size cap. */
 import type { Command } from 'commander';
-import type { PlannedZoneInput } from '../node/dns/planned-source.js';
+import type { PlannedZoneInput } from '../../node/dns/planned-source.js';
 import { collect, readTextFile } from './io.js';
 
 /** The largest zone file read (64 MiB); a bigger one is refused with exit 2. */

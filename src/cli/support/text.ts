@@ -1,9 +1,9 @@
 /** Text lines shared by the batch commands: a mark, the subject, then each issue and its fix. */
 import picocolors from 'picocolors';
-import type { CheckStatus } from '../core/report/report-types.js';
-import { checkStatus } from '../core/report/status.js';
-import type { Issue } from '../core/result.js';
-import { columns, layout, segments } from '../node/preflight/render/wrap.js';
+import type { CheckStatus } from '../../core/report/report-types.js';
+import { checkStatus } from '../../core/report/status.js';
+import type { Issue } from '../../core/result.js';
+import { columns, layout, segments } from '../../node/preflight/render/wrap.js';
 import {
   issueMark,
   type Painter,
@@ -11,7 +11,7 @@ import {
   paintStatus,
   printable,
   STATUS_MARKS,
-} from '../node/preflight/render.js';
+} from '../../node/preflight/render.js';
 
 export { type Painter, paintStatus };
 

@@ -4,7 +4,7 @@
  * `--related`. Every bad value is a one-line usage error (exit 2).
  */
 import type { Command } from 'commander';
-import type { LiveOptions } from '../node/live/options.js';
+import type { LiveOptions } from '../../node/live/options.js';
 import { collect, milliseconds, UsageError } from './io.js';
 
 /** The resolution flags. */
@@ -56,7 +56,7 @@ export async function toNameservers(
   flag = '--nameserver',
 ): Promise<string[] | undefined> {
   if (values === undefined) return undefined;
-  const { parseNameServer } = await import('../node/dns/resolver.js');
+  const { parseNameServer } = await import('../../node/dns/resolver.js');
   for (const value of values) {
     try {
       parseNameServer(value);

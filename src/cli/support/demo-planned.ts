@@ -3,7 +3,7 @@
  * domain that has no federation record yet, and catch its forgotten trailing dot before it is
  * published. Offline: answered from the plan, nothing is sent.
  */
-import type { ReportFormat } from '../node/preflight/render.js';
+import type { ReportFormat } from '../../node/preflight/render.js';
 import type { CliIo } from './io.js';
 import { readZoneFiles } from './zone-files.js';
 
@@ -37,8 +37,8 @@ export async function runPlannedZoneStep(
     return;
   }
   const [{ lintPlannedZones }, { renderReport }] = await Promise.all([
-    import('../node/preflight/zones.js'),
-    import('../node/preflight/render.js'),
+    import('../../node/preflight/zones.js'),
+    import('../../node/preflight/render.js'),
   ]);
   const report = await lintPlannedZones(zones);
   // Short lines: the demo is read in an 80-column terminal.

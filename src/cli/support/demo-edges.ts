@@ -73,7 +73,7 @@ function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | undefined)?.code;
 }
 
-type EdgeServerModule = typeof import('../node/servers/edge-server.js');
+type EdgeServerModule = typeof import('../../node/servers/edge-server.js');
 type EdgeMaterial = { edge: DemoEdge; key: string; cert: string };
 type Started = { edge: DemoEdge; server: Awaited<ReturnType<EdgeServerModule['startEdgeServer']>> };
 
@@ -114,7 +114,7 @@ export async function startDemoEdges(examplesDir: string): Promise<DemoProbe | D
   const [{ readFile }, { join }, edgeServer] = await Promise.all([
     import('node:fs/promises'),
     import('node:path'),
-    import('../node/servers/edge-server.js'),
+    import('../../node/servers/edge-server.js'),
   ]);
   const dir = join(examplesDir, DEMO_CERTS_DIR);
   let ca: string;
