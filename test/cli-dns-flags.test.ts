@@ -1,4 +1,4 @@
-// RULES §10 / INTERFACE flags of the live commands (src/cli/dns-flags.ts): --authoritative,
+// RULES §10 / INTERFACE flags of the live commands (src/cli/support/dns-flags.ts): --authoritative,
 // --root-server, --doh, --ca, --no-compare, --related; srv's --deadline. Bad values exit 2 with one
 // line; nothing leaves 127.0.0.0/8.
 import { describe, expect, it } from 'vitest';

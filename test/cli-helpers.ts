@@ -120,7 +120,7 @@ export function ndjson(text: string): unknown[] {
 }
 
 /**
- * The probe part of the demo's report (examples/demo-certs, src/cli/demo-edges.ts): the correct
+ * The probe part of the demo's report (examples/demo-certs, src/cli/support/demo-edges.ts): the correct
  * Edge passes (its refusal of a client without a certificate is an info), the oakridge Edge's
  * wildcard-only certificate without clientAuth fails, the wrong-port and private addresses are
  * refused, and every connection went to a loopback address.
