@@ -405,4 +405,15 @@ describe('demo: inside vs outside (split-brain DNS), loopback only', () => {
       /^Split-view step \(inside vs outside\): shown with --format text or markdown\.$/m,
     );
   });
+
+  it('-o FILE: the main report and both steps go to the file, nothing to stdout', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'demo-out-')), 'demo.txt');
+    const out = await runCli(['demo', '--no-probe', '-o', file]);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toBe('');
+    const written = readFileSync(file, 'utf8');
+    expect(written).toContain('[srv.wrong_port]');
+    expect(written).toContain('[zone.missing_trailing_dot]');
+    expect(written).toContain('[dns.split_view]');
+  });
 });

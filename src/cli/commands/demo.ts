@@ -9,7 +9,7 @@
  */
 import type { Command } from 'commander';
 import type { CommandContext } from '../support/io.js';
-import { type CliIo, EXIT, errorText, UsageError } from '../support/io.js';
+import { type CliIo, type CliOutput, EXIT, errorText, UsageError } from '../support/io.js';
 import { type OutputFlags, outputOptions, widthFor } from '../support/output.js';
 import { type CheckFlags, executeCheck, readRequestFile } from './check.js';
 
@@ -139,11 +139,31 @@ export async function runDemo(flags: DemoFlags, io: CliIo, examplesDir?: string)
     ]);
     const format = flags.json === true ? 'json' : (flags.format ?? 'text');
     const output = outputSettings(flags, io);
-    await runPlannedZoneStep(dir, format, io, output);
+    // With -o FILE the steps' reports follow the main one into the file.
+    const stepIo =
+      flags.output === undefined || flags.output === '-'
+        ? io
+        : { ...io, stdout: await appendingTo(flags.output) };
+    await runPlannedZoneStep(dir, format, stepIo, output);
     // Inside vs outside: the zone server above is the inside view (RULES §10, dns.split_view).
-    await runSplitViewStep({ records: zone, inside: server.address, format, output }, io);
+    await runSplitViewStep({ records: zone, inside: server.address, format, output }, stepIo);
   } finally {
     await server.close();
   }
   return EXIT.ok;
+}
+
+/** Output appended to a file (the report `-o FILE` wrote first); a write that fails is a note, not a crash. */
+async function appendingTo(file: string): Promise<CliOutput> {
+  const { appendFileSync } = await import('node:fs');
+  return {
+    isTTY: false,
+    write(chunk: string) {
+      try {
+        appendFileSync(file, chunk);
+      } catch {
+        // The main report was written there; a later step that cannot append is left out.
+      }
+    },
+  };
 }
