@@ -244,3 +244,15 @@ function serverText(view: Record<string, unknown>): { who: string; said: string[
   if (outcome === 'answer') return { who, said: records.length > 0 ? records : ['(no records)'] };
   return { who, said: [outcome.toUpperCase()] };
 }
+
+/**
+ * Where in a file an issue is, when it knows (planned zones: `params.file` and `params.line`, RULES
+ * §11), for the CI formats that point at source lines.
+ */
+export function fileLocation(issue: Issue): { file: string; line: number; endLine?: number } | undefined {
+  const file = issue.params?.file;
+  const line = issue.params?.line;
+  if (typeof file !== 'string' || file === '' || typeof line !== 'number' || !(line >= 1)) return undefined;
+  const endLine = issue.params?.endLine;
+  return typeof endLine === 'number' && endLine > line ? { file, line, endLine } : { file, line };
+}

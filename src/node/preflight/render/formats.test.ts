@@ -271,3 +271,33 @@ describe('quiet: the summary still counts the whole run', () => {
     expect(count(quiet)).toBe(count(full));
   });
 });
+
+describe('a planned zone issue points at its file and line (RULES §11)', () => {
+  const zoneIssue = makeIssue('zone.missing_trailing_dot', [], {
+    params: {
+      line: 18,
+      file: 'planned/contoso.com.zone',
+      type: 'SRV',
+      name: '_sipfederationtls._tcp.contoso.com',
+      text: 'sip.contoso.com',
+      published: 'sip.contoso.com.contoso.com',
+      expected: 'sip.contoso.com.',
+    },
+  });
+  const zoneReport: Report = {
+    ...report,
+    checks: [{ id: 'zone', subject: 'contoso.com', status: 'fail', issues: [zoneIssue], durationMs: 1 }],
+  };
+  test('sarif: physicalLocation with the file as artifact and the line as region', () => {
+    const sarif = JSON.parse(renderReport(zoneReport, 'sarif'));
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: 'planned/contoso.com.zone' },
+      region: { startLine: 18 },
+    });
+  });
+  test('github: file= and line= before the title', () => {
+    expect(renderReport(zoneReport, 'github')).toMatch(
+      /^::error file=planned\/contoso\.com\.zone,line=18,title=zone\.missing_trailing_dot::/,
+    );
+  });
+});

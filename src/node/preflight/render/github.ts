@@ -5,7 +5,7 @@
  */
 import type { Report } from '../../../core/report/report-types.js';
 import type { Severity } from '../../../core/result.js';
-import { printable } from './common.js';
+import { fileLocation, printable } from './common.js';
 
 const COMMAND: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -28,8 +28,13 @@ export function renderGithub(report: Report): string {
       const where = check.subject === '' ? check.id : `${check.id} ${check.subject}`;
       const message = `${where}: ${issue.message}${issue.hint ? `\nfix: ${issue.hint}` : ''}`;
       const lines2 = message.split('\n').map(printable).join('\n');
+      // A planned zone's issue points at its line (the annotation then shows on the file in a PR).
+      const at = fileLocation(issue);
+      const place = at
+        ? `file=${escapeProperty(printable(at.file))},line=${at.line},${at.endLine ? `endLine=${at.endLine},` : ''}`
+        : '';
       lines.push(
-        `::${COMMAND[issue.severity]} title=${escapeProperty(printable(issue.code))}::${escapeData(lines2)}`,
+        `::${COMMAND[issue.severity]} ${place}title=${escapeProperty(printable(issue.code))}::${escapeData(lines2)}`,
       );
     }
   }

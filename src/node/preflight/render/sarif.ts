@@ -6,7 +6,8 @@
 import type { IssueCode } from '../../../core/issues/issue-codes.js';
 import type { Report } from '../../../core/report/report-types.js';
 import { ruleText } from '../../../core/report/rule-text.js';
-import type { Severity } from '../../../core/result.js';
+import type { Issue, Severity } from '../../../core/result.js';
+import { fileLocation } from './common.js';
 import { toJson } from './json.js';
 
 /** SARIF levels by severity: an info is a `note`. */
@@ -45,6 +46,7 @@ export function renderSarif(report: Report): string {
         message: { text: issue.hint ? `${issue.message}\nFix: ${issue.hint}` : issue.message },
         locations: [
           {
+            ...physicalLocation(issue),
             logicalLocations: [
               {
                 name: check.subject,
@@ -86,4 +88,16 @@ export function renderSarif(report: Report): string {
     ],
   };
   return toJson(log, 2);
+}
+
+/** SARIF's `physicalLocation` for an issue with a file and line (planned zones), else nothing. */
+function physicalLocation(issue: Issue): { physicalLocation?: Record<string, unknown> } {
+  const at = fileLocation(issue);
+  if (!at) return {};
+  return {
+    physicalLocation: {
+      artifactLocation: { uri: at.file },
+      region: { startLine: at.line, ...(at.endLine ? { endLine: at.endLine } : {}) },
+    },
+  };
 }
