@@ -27,7 +27,7 @@ export function outputOptions(command: Command, formats: readonly string[] = OUT
     .addOption(new Option('--format <format>', 'output format').choices([...formats]))
     .addOption(new Option('--json', 'same as --format json').conflicts('format'))
     .option('-o, --output <file>', 'write the report to FILE instead of stdout')
-    .option('--quiet', 'print only what failed (and the summary)')
+    .option('--quiet', 'print only what failed or could not be checked (and the summary)')
     .option('--color', 'colour the text output even when it is not a terminal (also FORCE_COLOR=1)')
     .option('--no-color', 'never colour the output (also NO_COLOR=1)');
 }

@@ -107,7 +107,8 @@ export async function checkSrv(
   const issues: Issue[] = [];
   const evidence: Record<string, unknown> = { name: owner };
   // Which view answered, when not the configured resolver: `planned` answers say so (RULES §11).
-  if (outcome.source && outcome.source !== 'recursive') evidence.source = outcome.source;
+  if (outcome.source && outcome.source !== 'recursive' && outcome.kind !== 'skipped')
+    evidence.source = outcome.source;
   const facts: Omit<SrvFacts, 'check'> = { records: [], otherTargets: [] };
   const alias = ownerAliasOf(outcome, owner);
   if (outcome.aliases !== undefined && outcome.aliases.length > 0)

@@ -95,7 +95,9 @@ async function hostCheck(
     ...(host.aliases.length > 0 ? { aliases: host.aliases } : {}),
     ...views,
   };
-  const source = host.outcomes[0].source ?? host.outcomes[1].source;
+  // Which view answered (a skipped lookup was answered by none).
+  const answered = host.outcomes.filter((outcome) => outcome.kind !== 'skipped');
+  const source = answered[0]?.source ?? answered[1]?.source;
   if (source && source !== 'recursive') evidence.source = source;
   return { host, issues, evidence };
 }

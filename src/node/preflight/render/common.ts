@@ -93,13 +93,20 @@ export function countsLine(report: Report): string {
 }
 
 /**
- * The report with only what failed (`--quiet`): checks whose status is `fail`, each with its error
- * issues. The summary still counts the whole run.
+ * The report with only what failed or could not be checked (`--quiet`): checks whose status is
+ * `fail`, each with its error issues, and `inconclusive` ones with their could-not-ask issues (exit 3
+ * must show why). The summary still counts the whole run.
  */
 export function failuresOnly(report: Report): Report {
   const checks = report.checks
-    .filter((check) => check.status === 'fail')
-    .map((check) => ({ ...check, issues: check.issues.filter((issue) => issue.severity === 'error') }));
+    .filter((check) => check.status === 'fail' || check.status === 'inconclusive')
+    .map((check) => ({
+      ...check,
+      issues: check.issues.filter(
+        (issue) =>
+          issue.severity === 'error' || (check.status === 'inconclusive' && issue.inconclusive === true),
+      ),
+    }));
   return { ...report, checks };
 }
 

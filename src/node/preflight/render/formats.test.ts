@@ -230,12 +230,13 @@ describe('github', () => {
   });
 });
 
-describe('quiet: only what failed', () => {
+describe('quiet: only what failed or could not be checked', () => {
   test.each(['text', 'json', 'junit', 'sarif', 'github', 'markdown'] as const)('%s', (format) => {
     const text = renderReport(report, format, { quiet: true });
     expect(text).toContain('srv.wrong_port');
+    // Exit 3 must show why: the could-not-ask issue of an inconclusive check stays.
+    expect(text).toContain('dns.timeout');
     expect(text).not.toContain('srv.near_miss');
-    expect(text).not.toContain('dns.timeout');
     expect(text).not.toContain('pic.provisioning_site_retired');
   });
 });
