@@ -99,6 +99,14 @@ describe('authoritative mode: CNAMEs across zones (RULES §8, §10)', () => {
     expect(codes(target)).toEqual(['dns.target_is_alias']);
     expect(report.selected).toMatchObject({ port: 5061, target: 'sip.alias.com' });
     expect(target?.evidence?.addresses).toMatchObject([{ address: '198.51.100.20' }]);
+    // The alias zone's servers answered with the CNAME: the evidence shows it.
+    type Resolution = { lookups: { servers?: { zone: string; records?: string[] }[] }[] };
+    const { lookups } = (target?.evidence?.resolution ?? { lookups: [] }) as Resolution;
+    const aliasViews = lookups[0]?.servers?.filter((view) => view.zone === 'alias.com') ?? [];
+    expect(aliasViews.map((view) => view.records)).toEqual([
+      ['CNAME sip.hosting.net.'],
+      ['CNAME sip.hosting.net.'],
+    ]);
   });
 
   it('servers of the alias zone that disagree on the alias: inconsistent (W), named by zone', async () => {

@@ -49,7 +49,10 @@ function viewEvidence(view: ServerView): NonNullable<LookupEvidence['servers']>[
   };
   if (view.nameserver !== undefined) entry.nameserver = view.nameserver;
   if (view.lameReason !== undefined) entry.lameReason = view.lameReason;
-  if (view.records !== undefined) entry.records = recordSet(view.records);
+  // A server of a zone along a CNAME chain answers with the alias: show it, not "no records".
+  const aliases = (view.aliases ?? []).map((alias) => `CNAME ${alias.target}.`);
+  if (view.records !== undefined || aliases.length > 0)
+    entry.records = [...aliases, ...recordSet(view.records ?? [])];
   return entry;
 }
 
