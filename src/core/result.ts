@@ -1,12 +1,4 @@
-import {
-  hintFor,
-  type IssueCode,
-  type IssueParamsMap,
-  isInconclusiveCode,
-  messageFor,
-  type Severity,
-  severityOf,
-} from './issues/issue-codes.js';
+import { _definitionOf, type IssueCode, type IssueParamsMap, type Severity } from './issues/issue-codes.js';
 
 export type { Severity } from './issues/issue-codes.js';
 
@@ -79,25 +71,29 @@ export function makeIssue<C extends IssueCode>(
   path: IssuePath = [],
   ...[extras]: ExtrasArgument<C>
 ): Issue {
-  const params = (extras?.params ?? {}) as IssueParamsOf<C>;
+  const params = (extras?.params ?? {}) as Record<string, unknown>;
+  const row = _definitionOf(code); // one look-up for severity, message, hint and the flag
   const issue: Issue = {
     code,
-    severity: extras?.severity ?? severityOf(code),
-    message: messageFor(code, params),
+    severity: extras?.severity ?? row?.severity ?? 'error',
+    message: row ? row.message(params) : code,
     path,
   };
   if (extras?.params !== undefined) issue.params = withoutUndefined(extras.params);
-  const hint = extras?.hint ?? hintFor(code, params);
+  const hint = extras?.hint ?? row?.hint?.(params);
   if (hint !== undefined) issue.hint = hint;
-  if (isInconclusiveCode(code) && issue.severity !== 'error') issue.inconclusive = true;
+  if (row?.inconclusive === true && issue.severity !== 'error') issue.inconclusive = true;
   return issue;
 }
 
 /** Params as JSON keeps them: an optional field passed as `undefined` is left out. */
 function withoutUndefined(params: object): IssueParams {
   const out: IssueParams = {};
-  for (const [key, value] of Object.entries(params)) {
-    if (value !== undefined) out[key] = value as IssueParams[string];
+  const given = params as Record<string, IssueParams[string] | undefined>;
+  for (const key in given) {
+    if (!Object.hasOwn(given, key)) continue;
+    const value = given[key];
+    if (value !== undefined) out[key] = value;
   }
   return out;
 }

@@ -63,6 +63,8 @@ export function isIPv6(text: string): boolean {
 }
 
 function isDottedQuad(text: string): boolean {
+  // Most names start with a letter: no split for them.
+  if (!isDigit(text.charCodeAt(0))) return false;
   const parts = text.split('.');
   if (parts.length !== 4) return false;
   for (const part of parts) {

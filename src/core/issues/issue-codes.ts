@@ -950,13 +950,19 @@ export const ISSUE_CODES: readonly IssueCode[] = /* @__PURE__ */ Object.freeze(
   Object.keys(ISSUE_DEFINITIONS) as IssueCode[],
 );
 
-/** A row of the table, whatever its params type. */
-function definitionOf(code: IssueCode): Definition<Record<string, unknown>> | undefined {
-  // A report may hold codes this version does not know (from a newer one).
-  return (ISSUE_DEFINITIONS as unknown as Record<string, Definition<Record<string, unknown>> | undefined>)[
-    code
-  ];
+/** A row of the table, whatever its params type (internal: `makeIssue` reads a row once). */
+export type _AnyDefinition = Definition<Record<string, unknown>>;
+
+/** The table as a Map: one hashed look-up per row, and no inherited names (`toString`) as codes. */
+const ROWS: ReadonlyMap<string, _AnyDefinition> = /* @__PURE__ */ new Map(
+  Object.entries(ISSUE_DEFINITIONS) as [string, _AnyDefinition][],
+);
+
+/** A row of the table; undefined for a code this version does not know (a report from a newer one). */
+export function _definitionOf(code: IssueCode): _AnyDefinition | undefined {
+  return ROWS.get(code);
 }
+const definitionOf = _definitionOf;
 
 /** The default severity of a code. */
 export function severityOf(code: IssueCode): Severity {
