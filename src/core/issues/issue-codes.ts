@@ -563,8 +563,9 @@ export const ISSUE_DEFINITIONS = /* @__PURE__ */ Object.freeze({
   ),
   'dns.network_error': def(
     W,
-    (p: { name: string; reason: string; server?: string }) =>
-      `The DNS query for ${p.name} could not be sent: ${p.reason}.`,
+    // `reason`: the socket error's code (`ECONNREFUSED`), or what went wrong; `type` when known.
+    (p: { name: string; reason: string; server?: string; type?: string }) =>
+      `The ${p.type === undefined ? 'DNS' : p.type} query for ${p.name} failed at the network: ${p.reason}.`,
     {
       inconclusive: true,
       hint: () =>

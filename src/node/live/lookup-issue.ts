@@ -53,7 +53,7 @@ export function lookupIssue(
     }
     case 'network_error':
       return makeIssue('dns.network_error', path, {
-        params: { name: outcome.name, reason: outcome.reason, ...server },
+        params: { ...where, reason: outcome.reason, ...server },
       });
     case 'malformed':
       return makeIssue('dns.malformed_response', path, {
