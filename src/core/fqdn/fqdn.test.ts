@@ -762,3 +762,13 @@ describe('properties', () => {
     );
   });
 });
+
+describe('isFqdn is a type guard (INTERFACE: input is string)', () => {
+  test('a value it accepts narrows to string', () => {
+    const value: unknown = 'sip.fabrikam.com';
+    if (!isFqdn(value)) throw new Error('expected a valid name');
+    // Compiles only because isFqdn narrows `unknown` to `string`.
+    const name: string = value;
+    expect(name.toUpperCase()).toBe('SIP.FABRIKAM.COM');
+  });
+});

@@ -64,7 +64,7 @@ export function checkFqdn(input: unknown, options?: FqdnOptions | null): Result<
  * @returns true when `checkFqdn` would report no error (warnings allowed)
  * @example isFqdn('sip.contoso.com') // true; isFqdn('10.0.0.1') // false
  */
-export function isFqdn(input: unknown, options?: FqdnOptions | null): boolean {
+export function isFqdn(input: unknown, options?: FqdnOptions | null): input is string {
   const o = options === undefined ? DEFAULT_FQDN_OPTIONS : resolveOptions(options);
   const status = scanFqdn(input, o, false, DOMAIN_NONE);
   return status === SCAN_SLOW ? diagnoseResolved(input, o).result.ok : status === SCAN_VALID;

@@ -840,8 +840,8 @@ export const ISSUE_DEFINITIONS = /* @__PURE__ */ Object.freeze({
         p.where === 'directive'
           ? `Write the origin absolute, with its trailing dot: $ORIGIN ${p.text}.`
           : p.where === 'owner'
-            ? 'Give the origin (--zone-origin, or $ORIGIN at the top of the file), or write the owner absolute with a trailing dot.'
-            : `Write the ${p.field ?? 'name'} absolute, with its trailing dot, or give the origin (--zone-origin or $ORIGIN).`,
+            ? 'Give the origin ($ORIGIN at the top of the file, or --origin / --zone-origin), or write the owner absolute with a trailing dot.'
+            : `Write the ${p.field ?? 'name'} absolute, with its trailing dot, or give the origin ($ORIGIN, or --origin / --zone-origin).`,
     },
   ),
   'zone.missing_trailing_dot': def(

@@ -3,7 +3,15 @@
  * `.db`, `.txt`, Windows DNS `contoso.com.dns`, Debian `db.contoso.com`.
  */
 
+import { DEEP_ICANN_TLDS, FLAT_ICANN_TLDS } from '../fqdn/flat-tlds.js';
+import { RESERVED_TLDS } from '../fqdn/reserved-names.js';
+
 const SUFFIXES = ['.zone', '.db', '.txt', '.dns'];
+
+/** A top-level label a zone can really be under: an ICANN TLD, or a special-use one (a lab zone). */
+function isTopLevel(label: string): boolean {
+  return FLAT_ICANN_TLDS.has(label) || DEEP_ICANN_TLDS.has(label) || RESERVED_TLDS.has(label);
+}
 
 function isLdhLabel(label: string): boolean {
   if (label.length === 0 || label.length > 63) return false;
@@ -19,7 +27,8 @@ function isLdhLabel(label: string): boolean {
  * The origin named by a zone file's name, or undefined when the name names none.
  *
  * @param fileName - a path or a bare name (`/etc/bind/db.contoso.com`, `C:\\dns\\contoso.com.dns`)
- * @returns the domain (lower case, no trailing dot) with at least two labels, or undefined
+ * @returns the domain (lower case, no trailing dot) with at least two labels under a real (or
+ *   special-use) TLD, or undefined
  * @example originFromFileName('zones/contoso.com.zone') // 'contoso.com'
  */
 export function originFromFileName(fileName: string): string | undefined {
@@ -38,5 +47,6 @@ export function originFromFileName(fileName: string): string | undefined {
   if (base.length > 253) return undefined;
   const labels = base.split('.');
   if (labels.length < 2 || !labels.every(isLdhLabel)) return undefined;
-  return base;
+  // `litware.org.zone.bak` names no origin: its last label is a file extension, not a TLD.
+  return isTopLevel(labels[labels.length - 1] as string) ? base : undefined;
 }

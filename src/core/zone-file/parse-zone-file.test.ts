@@ -387,6 +387,10 @@ describe('origin', () => {
     ['planned.zone', undefined],
     ['zone.txt', undefined],
     ['my zone.txt', undefined],
+    // A backup's extension is not a TLD: no origin (zone.no_origin for relative names).
+    ['litware.org.zone.bak', undefined],
+    ['contoso.com.old', undefined],
+    ['lab.contoso.test.zone', 'lab.contoso.test'],
   ])('%s → %s', (fileName, origin) => {
     expect(originFromFileName(fileName)).toBe(origin);
   });
