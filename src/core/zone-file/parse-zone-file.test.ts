@@ -113,6 +113,39 @@ describe('syntax (RULES §11, RFC 1035 §5.1)', () => {
   });
 });
 
+describe('RFC 3597 §5: a known type written generically is that type', () => {
+  test('TYPE33, TYPE1, TYPE5, TYPE16 and MX \\# decode to their fields (BIND loads them so too)', () => {
+    const result = parse(
+      [
+        '_sipfederationtls._tcp IN TYPE33 \\# 23 0000 0000 13c5 03736970 07636f6e746f736f 03636f6d 00',
+        'sip IN TYPE1 \\# 4 CB007109',
+        'meet IN TYPE5 \\# 17 03736970 07636f6e746f736f 03636f6d 00',
+        '@ IN TYPE16 \\# 12 0b763d73706631202d616c6c',
+        '@ IN MX \\# 19 000a 046d61696c 07636f6e746f736f 03636f6d 00',
+      ].join('\n'),
+    );
+    expect(result.issues).toEqual([]);
+    expect(result.records.slice(3).map((r) => [r.type, r.name, r.data])).toEqual([
+      ['SRV', '_sipfederationtls._tcp.contoso.com', '0 0 5061 sip.contoso.com.'],
+      ['A', 'sip.contoso.com', '203.0.113.9'],
+      ['CNAME', 'meet.contoso.com', 'sip.contoso.com.'],
+      ['TXT', 'contoso.com', '"v=spf1 -all"'],
+      ['MX', 'contoso.com', '10 mail.contoso.com.'],
+    ]);
+    expect(result.records[3]).toMatchObject({
+      priority: 0,
+      weight: 0,
+      port: 5061,
+      target: 'sip.contoso.com',
+    });
+  });
+
+  test('generic octets that are not a record of the type are a syntax error', () => {
+    const result = parse('_sipfederationtls._tcp IN TYPE33 \\# 7 0000 0000 13c5 05');
+    expect(found(result)).toEqual([['zone.syntax_error', 5, undefined]]);
+  });
+});
+
 // RULES §11: one table per rule, with the line (and endLine) each issue names.
 describe('zone.syntax_error', () => {
   test.each([

@@ -5,6 +5,7 @@
  */
 import { parse as parseDomain } from 'tldts';
 import { isIPv6 } from '../fqdn/ip.js';
+import { decodeGeneric, UNDERSTOOD_TYPE_NUMBERS } from './generic-rdata.js';
 import { clip, fail, type IssueSink } from './issue-sink.js';
 import type { Token } from './lexer.js';
 import { absoluteName, isAtOrBelow } from './names.js';
@@ -156,13 +157,16 @@ function readGenericData(
   for (const token of rdata.slice(2)) hex += token.text;
   if (hex.length !== length * 2 || !/^[0-9a-fA-F]*$/.test(hex))
     return fail(sink, line, end, `the \\# data is not ${length} octets of hex`);
-  if (type === 'A' || type === 'AAAA') {
+  const addressType = type === 'TYPE1' ? 'A' : type === 'TYPE28' ? 'AAAA' : type;
+  if (addressType === 'A' || addressType === 'AAAA') {
+    record.type = addressType;
     // Generic data of an address type is the address itself (RFC 3597 §5).
-    const size = type === 'A' ? 4 : 16;
-    if (length !== size) return fail(sink, line, end, `a ${type} record holds ${size} octets, not ${length}`);
+    const size = addressType === 'A' ? 4 : 16;
+    if (length !== size)
+      return fail(sink, line, end, `a ${addressType} record holds ${size} octets, not ${length}`);
     const octets = Array.from({ length: size }, (_, k) => Number.parseInt(hex.slice(2 * k, 2 * k + 2), 16));
     record.address =
-      type === 'A'
+      addressType === 'A'
         ? octets.join('.')
         : Array.from({ length: 8 }, (_, k) => ((octets[2 * k]! << 8) | octets[2 * k + 1]!).toString(16)).join(
             ':',
@@ -172,9 +176,21 @@ function readGenericData(
   }
   if (length === 0 && UNDERSTOOD_TYPES.has(type))
     return fail(sink, line, end, `a ${type} record cannot be empty`);
+  // RFC 3597 §5: a known type in generic form is that type (`TYPE33 \# …` is an SRV record).
+  const known = type.startsWith('TYPE') ? UNDERSTOOD_TYPE_NUMBERS[Number(type.slice(4))] : type;
+  if (known !== undefined && known !== 'A' && known !== 'AAAA' && known in DECODABLE) {
+    const octets = Uint8Array.from({ length }, (_, k) => Number.parseInt(hex.slice(2 * k, 2 * k + 2), 16));
+    const problem = decodeGeneric(record, known, octets);
+    if (problem !== undefined) return fail(sink, line, end, problem);
+    record.type = known;
+    return true;
+  }
   record.data = rdata.map(rawText).join(' ');
   return true;
 }
+
+/** The understood types whose generic octets are decoded into fields. */
+const DECODABLE = { NS: 1, CNAME: 1, PTR: 1, DNAME: 1, MX: 1, SRV: 1, TXT: 1 } as const;
 
 /** A and AAAA: one address of the type's family. */
 const readAddress: DataReader = (record, rdata, _state, sink, end) => {
