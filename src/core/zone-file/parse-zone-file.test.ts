@@ -121,7 +121,7 @@ describe('RFC 3597 §5: a known type written generically is that type', () => {
         'sip IN TYPE1 \\# 4 CB007109',
         'meet IN TYPE5 \\# 17 03736970 07636f6e746f736f 03636f6d 00',
         '@ IN TYPE16 \\# 12 0b763d73706631202d616c6c',
-        '@ IN MX \\# 19 000a 046d61696c 07636f6e746f736f 03636f6d 00',
+        '@ IN MX \\# 20 000a 046d61696c 07636f6e746f736f 03636f6d 00',
       ].join('\n'),
     );
     expect(result.issues).toEqual([]);
