@@ -5,16 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Check } from '../src/core/report/report-types.js';
 import { createAuthoritativeResolver } from '../src/node/dns/authoritative/index.js';
 import { checkDomainFederation } from '../src/node/live/live.js';
-import { createFakeExchanger, type HierarchyRecord, type HierarchyServer } from './helpers/hierarchy.js';
-
-const ns = (name: string, data: string): HierarchyRecord => ({ name, type: 'NS', data });
-const a = (name: string, data: string): HierarchyRecord => ({ name, type: 'A', data });
-const cname = (name: string, data: string): HierarchyRecord => ({ name, type: 'CNAME', data });
-const srv = (name: string, port: number, target: string): HierarchyRecord => ({
-  name,
-  type: 'SRV',
-  data: { priority: 0, weight: 0, port, target },
-});
+import { a, cname, createFakeExchanger, type HierarchyServer, ns, srv } from './helpers/hierarchy.js';
 
 const ROOT = '127.0.12.1';
 const TLDS = '127.0.12.2';

@@ -84,14 +84,19 @@ export const HOSTS = Object.freeze({
   deepBase: '127.0.11.',
 });
 
-const ns = (name: string, target: string): HierarchyRecord => ({ name, type: 'NS', data: target });
-const a = (name: string, address: string): HierarchyRecord => ({ name, type: 'A', data: address });
-const srv = (name: string, port: number, target: string): HierarchyRecord => ({
+/** Record shorthands for hierarchy zones. */
+export const ns = (name: string, target: string): HierarchyRecord => ({ name, type: 'NS', data: target });
+export const a = (name: string, address: string): HierarchyRecord => ({ name, type: 'A', data: address });
+export const srv = (name: string, port: number, target: string): HierarchyRecord => ({
   name,
   type: 'SRV',
   data: { priority: 0, weight: 0, port, target },
 });
-const cname = (name: string, target: string): HierarchyRecord => ({ name, type: 'CNAME', data: target });
+export const cname = (name: string, target: string): HierarchyRecord => ({
+  name,
+  type: 'CNAME',
+  data: target,
+});
 
 /** How many glueless NS names (none of which exists) `wide.com` has: more than the query limit. */
 export const WIDE_NAMESERVERS = 210;
