@@ -20,11 +20,9 @@ export function addressClassIssue(host: ClassifiedAddresses): Issue | undefined 
     if (!host.complete) return undefined;
     return makeIssue('dns.private_address', [], {
       params,
-      hint: `Federation partners connect from the internet: publish ${host.name}'s public address in public DNS (an internal view is not what they see).`,
     });
   }
   return makeIssue('dns.mixed_addresses', [], {
     params,
-    hint: `Remove the non-public addresses from ${host.name} in public DNS; partners may pick one they cannot reach.`,
   });
 }

@@ -28,11 +28,9 @@ export function noAddressIssue(facts: AddressFacts, role: AddressRole): Issue | 
   if (role === 'target') {
     return makeIssue('dns.target_no_address', [], {
       params: { target: facts.name },
-      hint: `Publish an A (or AAAA) record for ${facts.name} with the Access Edge's public address.`,
     });
   }
   return makeIssue('dns.edge_no_address', [], {
     params: { fqdn: facts.name },
-    hint: `Publish an A (or AAAA) record for ${facts.name} with the Access Edge's public address in public DNS.`,
   });
 }

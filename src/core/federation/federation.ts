@@ -173,7 +173,6 @@ function setRules(
     issues.push(
       makeIssue('srv.mixed_targets', [], {
         params: { domain },
-        hint: 'A SIP domain federates either through your Edge or through Microsoft 365: keep one kind of target.',
       }),
     );
   }
@@ -184,9 +183,7 @@ function setRules(
     const count = (seen.get(key) ?? 0) + 1;
     seen.set(key, count);
     if (count === 2) {
-      issues.push(
-        makeIssue('srv.duplicate_record', [], { params: { record: key }, hint: 'Remove the copy.' }),
-      );
+      issues.push(makeIssue('srv.duplicate_record', [], { params: { record: key } }));
     }
   }
 
@@ -197,7 +194,6 @@ function setRules(
     issues.push(
       makeIssue('srv.target_not_declared_edge', [], {
         params: { target, edges: named },
-        hint: `Fine for an extra SIP domain if ${target} points at the same Edge and is in its certificate.`,
       }),
     );
   }
