@@ -34,8 +34,9 @@ describe('bad resolution flags: exit 2, one line on stderr, nothing on stdout', 
       ['--no-compare'],
       /--no-compare applies to --authoritative only/,
     ],
-    ['a DoH URL over http', ['--doh', 'http://127.0.0.1/dns-query'], /--doh: .*not an https URL/],
-    ['a DoH URL that is not a URL', ['--doh', 'dns-query'], /--doh: .*not a URL/],
+    ['a DoH URL over http', ['--doh', 'http://127.0.0.1/dns-query'], /--doh: .*needs https:/],
+    ['a DoH URL that is not a URL', ['--doh', 'dns-query'], /--doh: .*expected https:\/\/host/],
+    ['a DoH URL with credentials', ['--doh', 'https://u:p@127.0.0.1/dns-query'], /--doh: .*no credentials/],
     ['--ca without --doh or --probe', ['--ca', ROOT_PEM], /--ca applies to the probe and DoH only/],
   ];
   it.each(rows)('check: %s', async (_label, more, message) => {

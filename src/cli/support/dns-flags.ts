@@ -4,6 +4,7 @@
  * `--related`. Every bad value is a one-line usage error (exit 2).
  */
 import type { Command } from 'commander';
+import { parseDohUrl } from '../../node/dns/doh-url.js';
 import type { LiveOptions } from '../../node/live/options.js';
 import { collect, milliseconds, UsageError } from './io.js';
 
@@ -77,16 +78,12 @@ export function nameserversFromEnv(
 
 /** `--doh URL`: an absolute https URL, else a usage error. */
 export function toDohUrl(value: string): string {
-  let url: URL;
+  // One rule for DoH URLs: the resolver's (https only, no credentials in the URL).
   try {
-    url = new URL(value);
-  } catch {
-    throw new UsageError(`--doh: "${value}" is not a URL (expected https://host/dns-query)`);
+    return parseDohUrl(value).href;
+  } catch (error) {
+    throw new UsageError(`--doh: ${(error as Error).message}`);
   }
-  if (url.protocol !== 'https:') {
-    throw new UsageError(`--doh: "${value}" is not an https URL (DoH runs over HTTPS only)`);
-  }
-  return url.href;
 }
 
 /** The settings the flags give (only those given). */

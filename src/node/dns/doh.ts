@@ -11,6 +11,7 @@
 import type { IncomingMessage } from 'node:http';
 import https from 'node:https';
 import { clampDelay, onAbort } from '../abort.js';
+import { parseDohUrl } from './doh-url.js';
 import type { DnsReply, ExchangeOptions, ExchangeOutcome, Exchanger, QueryType } from './types.js';
 import { decodeReply, encodeQuery, RCODE_FORMERR, screenReply, type WireQuery } from './wire.js';
 
@@ -30,27 +31,6 @@ export interface DohExchangerOptions {
 /** Largest DNS message (RFC 8484 §6 keeps DNS's own limit). */
 const MAX_MESSAGE = 0xffff;
 const MEDIA_TYPE = 'application/dns-message';
-
-/**
- * Checks a DoH URL.
- *
- * @throws TypeError when it is not an absolute `https:` URL (a configuration error, at creation).
- */
-export function parseDohUrl(url: string): URL {
-  let parsed: URL;
-  try {
-    parsed = new URL(String(url));
-  } catch {
-    throw new TypeError(`Invalid DoH URL ${JSON.stringify(url)}: expected https://host/path`);
-  }
-  if (parsed.protocol !== 'https:') {
-    throw new TypeError(`Invalid DoH URL ${JSON.stringify(url)}: DoH needs https:, not ${parsed.protocol}`);
-  }
-  if (parsed.username !== '' || parsed.password !== '') {
-    throw new TypeError(`Invalid DoH URL ${JSON.stringify(url)}: no credentials in the URL`);
-  }
-  return parsed;
-}
 
 type Step =
   | { kind: 'reply'; reply: DnsReply }

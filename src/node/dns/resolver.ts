@@ -7,7 +7,8 @@
 import dns from 'node:dns';
 import { comparableName } from '../../core/names.js';
 import { clampDelay } from '../abort.js';
-import { createDohExchanger, parseDohUrl } from './doh.js';
+import { createDohExchanger } from './doh.js';
+import { parseDohUrl } from './doh-url.js';
 import { createExchanger } from './exchange.js';
 import { formatServer, parseNameServer, ServerHealth } from './name-servers.js';
 import { read } from './recursive-reading.js';
