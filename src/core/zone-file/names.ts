@@ -150,11 +150,19 @@ export function isAtOrBelow(name: string, zone: string): boolean {
   );
 }
 
+/** True when the character at `at` follows an odd run of backslashes. */
+function isEscaped(name: string, at: number): boolean {
+  let count = 0;
+  for (let k = at - 1; k >= 0 && name.charCodeAt(k) === BACKSLASH; k--) count++;
+  return count % 2 === 1;
+}
+
 /** The parent of a normalised name (`""` for a one-label name), or undefined for the root. */
 export function parentName(name: string): string | undefined {
   if (name === '') return undefined;
   // A dot escaped inside a label (`a\.b`) is not a separator.
+  // A dot is escaped only after an odd number of backslashes (`a\\.b` is the label `a\` then `b`).
   let i = name.indexOf('.');
-  while (i > 0 && name.charCodeAt(i - 1) === BACKSLASH) i = name.indexOf('.', i + 1);
+  while (i > 0 && isEscaped(name, i)) i = name.indexOf('.', i + 1);
   return i === -1 ? '' : name.slice(i + 1);
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { type RecordFields, recordLine, zoneRecordFields } from '../../../test/helpers/zone-arbitraries.js';
+import { parentName } from './names.js';
 import { originFromFileName } from './origin.js';
 import { MAX_ZONE_ISSUES, parseTtl, parseZoneFile } from './parse-zone-file.js';
 import { formatZoneRecord, type ZoneRecord } from './zone-record.js';
@@ -527,5 +528,18 @@ describe('round trip: serialise records → parse → same records', () => {
       }),
       { seed: 1035, numRuns: 200 },
     );
+  });
+});
+
+describe('parentName: escaped dots are inside a label', () => {
+  test.each([
+    ['sip.contoso.com', 'contoso.com'],
+    ['a\\.b.contoso.com', 'contoso.com'],
+    // `a\\` is a label ending in a backslash; the dot after it separates.
+    ['a\\\\.b', 'b'],
+    ['a\\\\\\.b.c', 'c'],
+    ['com', ''],
+  ])('%s → %s', (name, parent) => {
+    expect(parentName(name)).toBe(parent);
   });
 });
