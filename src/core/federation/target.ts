@@ -4,6 +4,7 @@
  */
 import { checkFqdn, HOST_NAME_ERRORS } from '../fqdn/fqdn.js';
 import { MAX_INPUT_LENGTH, typeName } from '../input.js';
+import { srvRecordLine } from '../issues/record-text.js';
 import { comparableName } from '../names.js';
 import { makeIssue, type Result, toResult } from '../result.js';
 import { isMicrosoftOnlineEdge } from './microsoft-online.js';
@@ -25,9 +26,6 @@ export const FEDERATION_PORT = 5061;
 
 /** The service and protocol labels of the federation SRV owner name. */
 export const FEDERATION_SRV_PREFIX = '_sipfederationtls._tcp';
-
-/** TTL used in the record the hints tell users to publish. */
-const HINT_TTL = 3600;
 
 /** RFC 2782: a target of "." means the service is decidedly not available; dns2 decodes it as `""`. */
 export function isRoot(target: string): boolean {
@@ -52,7 +50,7 @@ export function federationSrvOwner(sipDomain: string): string {
 export function federationSrvRecordText(sipDomain: string, target?: string): string {
   const domain = comparableName(sipDomain);
   const host = target === undefined ? `sip.${domain}` : comparableName(target);
-  return `${federationSrvOwner(domain)}. ${HINT_TTL} IN SRV 0 0 ${FEDERATION_PORT} ${host}.`;
+  return srvRecordLine(domain, host);
 }
 
 /** `priority weight port target.` — how a record is named in params and messages. */

@@ -5,7 +5,7 @@
  */
 import { type Issue, makeIssue, type Result, unwrap } from '../result.js';
 import { diagnoseResolved, type FqdnAnalysis, labelIdnaIssue } from './diagnose.js';
-import { DEFAULT_FQDN_OPTIONS, type FqdnOptions, type ResolvedOptions, resolveOptions } from './options.js';
+import { type FqdnOptions, type ResolvedOptions, resolveOptions } from './options.js';
 import { DOCUMENTATION_DOMAINS, documentationIssue } from './reserved-names.js';
 import { DOMAIN_CHEAP, DOMAIN_FULL, DOMAIN_NONE, SCAN, SCAN_SLOW, SCAN_VALID, scanFqdn } from './scan.js';
 
@@ -65,7 +65,7 @@ export function checkFqdn(input: unknown, options?: FqdnOptions | null): Result<
  * @example isFqdn('sip.contoso.com') // true; isFqdn('10.0.0.1') // false
  */
 export function isFqdn(input: unknown, options?: FqdnOptions | null): input is string {
-  const o = options === undefined ? DEFAULT_FQDN_OPTIONS : resolveOptions(options);
+  const o = resolveOptions(options);
   const status = scanFqdn(input, o, false, DOMAIN_NONE);
   return status === SCAN_SLOW ? diagnoseResolved(input, o).result.ok : status === SCAN_VALID;
 }

@@ -1,4 +1,5 @@
 /** RULES §5: PowerShell text safety — which values are refused, and how a value is single-quoted. */
+import { isControl, isUnicodeLineBreak } from '../text/chars.js';
 
 /**
  * RULES §5 `provider.unsafe_value`: C0 controls (newline, CR, tab, NUL), DEL, C1 controls (incl.
@@ -7,7 +8,7 @@
 export function hasUnsafeChar(value: string): boolean {
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
-    if (code < 0x20 || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029) return true;
+    if (isControl(code) || isUnicodeLineBreak(code)) return true;
   }
   return false;
 }

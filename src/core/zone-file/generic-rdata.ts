@@ -48,6 +48,8 @@ function readWireName(octets: Uint8Array, offset: number): { name: string; next:
   return { name: labels.join('.'), next: at };
 }
 
+const UTF8 = /* @__PURE__ */ new TextDecoder();
+
 const u16 = (octets: Uint8Array, at: number): number =>
   ((octets[at] as number) << 8) | (octets[at + 1] as number);
 
@@ -92,12 +94,24 @@ export function decodeGeneric(record: ZoneRecord, type: string, octets: Uint8Arr
       while (at < octets.length) {
         const size = octets[at] as number;
         if (at + 1 + size > octets.length) return bad;
-        strings.push(new TextDecoder().decode(octets.subarray(at + 1, at + 1 + size)));
+        strings.push(UTF8.decode(octets.subarray(at + 1, at + 1 + size)));
         at += 1 + size;
       }
       if (strings.length === 0) return bad;
       record.strings = strings;
       record.data = strings.map(quoteString).join(' ');
+      return undefined;
+    }
+    case 'A':
+    case 'AAAA': {
+      // Generic data of an address type is the address itself.
+      const size = type === 'A' ? 4 : 16;
+      if (octets.length !== size) return `a ${type} record holds ${size} octets, not ${octets.length}`;
+      record.address =
+        type === 'A'
+          ? octets.join('.')
+          : Array.from({ length: 8 }, (_, k) => u16(octets, 2 * k).toString(16)).join(':');
+      record.data = record.address;
       return undefined;
     }
     default:

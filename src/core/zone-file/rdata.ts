@@ -143,6 +143,8 @@ export function readData(
   return fail(sink, line, end, `the ${type} record cannot be read`);
 }
 
+const HEX = /^[0-9a-fA-F]*$/;
+
 /** RFC 3597 `\# length hex…`: opaque, except that an address type's data is the address. */
 function readGenericData(
   record: ZoneRecord,
@@ -155,30 +157,13 @@ function readGenericData(
   if (length === undefined) return fail(sink, line, end, '\\# needs a length');
   let hex = '';
   for (const token of rdata.slice(2)) hex += token.text;
-  if (hex.length !== length * 2 || !/^[0-9a-fA-F]*$/.test(hex))
+  if (hex.length !== length * 2 || !HEX.test(hex))
     return fail(sink, line, end, `the \\# data is not ${length} octets of hex`);
-  const addressType = type === 'TYPE1' ? 'A' : type === 'TYPE28' ? 'AAAA' : type;
-  if (addressType === 'A' || addressType === 'AAAA') {
-    record.type = addressType;
-    // Generic data of an address type is the address itself (RFC 3597 §5).
-    const size = addressType === 'A' ? 4 : 16;
-    if (length !== size)
-      return fail(sink, line, end, `a ${addressType} record holds ${size} octets, not ${length}`);
-    const octets = Array.from({ length: size }, (_, k) => Number.parseInt(hex.slice(2 * k, 2 * k + 2), 16));
-    record.address =
-      addressType === 'A'
-        ? octets.join('.')
-        : Array.from({ length: 8 }, (_, k) => ((octets[2 * k]! << 8) | octets[2 * k + 1]!).toString(16)).join(
-            ':',
-          );
-    record.data = record.address;
-    return true;
-  }
-  if (length === 0 && UNDERSTOOD_TYPES.has(type))
-    return fail(sink, line, end, `a ${type} record cannot be empty`);
   // RFC 3597 §5: a known type in generic form is that type (`TYPE33 \# …` is an SRV record).
   const known = type.startsWith('TYPE') ? UNDERSTOOD_TYPE_NUMBERS[Number(type.slice(4))] : type;
-  if (known !== undefined && known !== 'A' && known !== 'AAAA' && known in DECODABLE) {
+  if (length === 0 && UNDERSTOOD_TYPES.has(known ?? type))
+    return fail(sink, line, end, `a ${known ?? type} record cannot be empty`);
+  if (known !== undefined && UNDERSTOOD_TYPE_NUMBERS_SET.has(known)) {
     const octets = Uint8Array.from({ length }, (_, k) => Number.parseInt(hex.slice(2 * k, 2 * k + 2), 16));
     const problem = decodeGeneric(record, known, octets);
     if (problem !== undefined) return fail(sink, line, end, problem);
@@ -189,8 +174,10 @@ function readGenericData(
   return true;
 }
 
-/** The understood types whose generic octets are decoded into fields. */
-const DECODABLE = { NS: 1, CNAME: 1, PTR: 1, DNAME: 1, MX: 1, SRV: 1, TXT: 1 } as const;
+/** The understood types whose generic octets are decoded into fields (the others stay opaque). */
+const UNDERSTOOD_TYPE_NUMBERS_SET: ReadonlySet<string> = /* @__PURE__ */ new Set(
+  Object.values(UNDERSTOOD_TYPE_NUMBERS),
+);
 
 /** A and AAAA: one address of the type's family. */
 const readAddress: DataReader = (record, rdata, _state, sink, end) => {
