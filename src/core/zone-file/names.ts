@@ -139,17 +139,6 @@ export function absoluteName(text: string, origin: string | undefined): NameResu
   return { ok: true, name, relative: read.name };
 }
 
-/** True when `name` is `zone` or below it (both normalised; `""` is the root). */
-export function isAtOrBelow(name: string, zone: string): boolean {
-  if (zone === '') return true;
-  return (
-    name === zone ||
-    (name.length > zone.length &&
-      name.endsWith(zone) &&
-      name.charCodeAt(name.length - zone.length - 1) === DOT)
-  );
-}
-
 /** True when the character at `at` follows an odd run of backslashes. */
 function isEscaped(name: string, at: number): boolean {
   let count = 0;

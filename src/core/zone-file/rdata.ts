@@ -5,10 +5,11 @@
  */
 import { parse as parseDomain } from 'tldts';
 import { isIPv6 } from '../fqdn/ip.js';
+import { isAtOrBelow } from '../names.js';
 import { decodeGeneric, UNDERSTOOD_TYPE_NUMBERS } from './generic-rdata.js';
 import { clip, fail, type IssueSink } from './issue-sink.js';
 import type { Token } from './lexer.js';
-import { absoluteName, isAtOrBelow } from './names.js';
+import { absoluteName } from './names.js';
 import { UNDERSTOOD_TYPES } from './rr-types.js';
 import { decodeString, isIPv4, parseTtl, parseUint } from './scalars.js';
 import { dotted, quoteString, type ZoneRecord } from './zone-record.js';

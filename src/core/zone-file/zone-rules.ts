@@ -4,7 +4,8 @@
  * names, and small per-name groups.
  */
 
-import { isAtOrBelow, parentName } from './names.js';
+import { isAtOrBelow } from '../names.js';
+import { parentName } from './names.js';
 import type { IssueSink } from './parse-zone-file.js';
 import { formatZoneRecord, type ZoneRecord } from './zone-record.js';
 

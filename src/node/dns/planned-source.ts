@@ -6,8 +6,9 @@
  * when there is none (`--offline`). Every outcome it makes carries `source: 'planned'`. No I/O.
  */
 
+import { isAtOrBelow } from '../../core/names.js';
 import type { Issue } from '../../core/result.js';
-import { isAtOrBelow, parentName } from '../../core/zone-file/names.js';
+import { parentName } from '../../core/zone-file/names.js';
 import { parseZoneFile } from '../../core/zone-file/parse-zone-file.js';
 import type { ZoneRecord } from '../../core/zone-file/zone-record.js';
 import type {

@@ -7,6 +7,7 @@
  * the benchmark and the demo's split-view case.
  */
 import net from 'node:net';
+import { isAtOrBelow, isBelow } from '../../core/names.js';
 import type { DnsReply, WireRecord } from '../dns/types.js';
 import { startZoneServer, type ZoneServer } from './zone-server.js';
 
@@ -53,14 +54,6 @@ export interface LoggedQuery {
 }
 
 const SERVED_TYPES: readonly string[] = ['SRV', 'A', 'AAAA', 'CNAME', 'TXT'];
-
-function isAtOrBelow(name: string, zone: string): boolean {
-  return zone === '' || name === zone || name.endsWith(`.${zone}`);
-}
-
-function isBelow(name: string, zone: string): boolean {
-  return name !== zone && isAtOrBelow(name, zone);
-}
 
 function norm(name: string): string {
   const lower = name.toLowerCase();

@@ -3,6 +3,8 @@
  * referral (and which glue may be trusted), or lame; what a server of the zone said, as a
  * {@link ServerView}; and the CNAME chain an answer holds.
  */
+
+import { isAtOrBelow, isBelow } from '../../../core/names.js';
 import type {
   AnswerRecord,
   CnameAnswer,
@@ -13,16 +15,6 @@ import type {
   ServerView,
   WireRecord,
 } from '../types.js';
-
-/** `name` is `zone` or below it (`""` is the root, above everything). */
-export function isAtOrBelow(name: string, zone: string): boolean {
-  return zone === '' || name === zone || name.endsWith(`.${zone}`);
-}
-
-/** `name` is strictly below `zone`. */
-export function isBelow(name: string, zone: string): boolean {
-  return name !== zone && isAtOrBelow(name, zone);
-}
 
 /** Glue: addresses (as IP literals) by NS name. */
 export type Glue = Map<string, string[]>;
