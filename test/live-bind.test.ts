@@ -148,6 +148,7 @@ describe.skipIf(!HAVE_BIND)('BIND 9 authoritative server, recursive mode (RULES 
   test('an owner CNAME to a name without SRV: srv.missing whose fix names the alias target', async () => {
     const srv = srvOf(await run('aliasmiss.com'));
     expect(codes(srv)).toEqual(['srv.owner_is_alias', 'srv.missing']);
+    expect(srv.issues[1]!.params).toMatchObject({ alias: 'fed.aliasmiss.com' });
     const hint = srv.issues[1]!.hint ?? '';
     expect(hint).toContain('fed.aliasmiss.com. 3600 IN SRV 0 0 5061');
     expect(hint).not.toContain('_sipfederationtls._tcp.aliasmiss.com. 3600 IN SRV');

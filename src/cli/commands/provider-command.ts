@@ -2,7 +2,8 @@
 import { type Command, Option } from 'commander';
 import { toJson } from '../../node/preflight/render/json.js';
 import type { CommandContext } from '../support/io.js';
-import { exitCodeFor, newTally, tallyIssues, useColor } from '../support/io.js';
+import { exitCodeFor, newTally, tallyIssues } from '../support/io.js';
+import { colorFor } from '../support/output.js';
 import { itemLines, painter, statusOf } from '../support/text.js';
 
 interface ProviderFlags {
@@ -53,7 +54,7 @@ export function registerProviderCommand(program: Command, { io, setExitCode }: C
       } else {
         if (result.ok) io.stdout.write(`${result.value}\n`);
         if (result.issues.length > 0) {
-          const c = painter(useColor(io.stderr, io.env));
+          const c = painter(colorFor(io.stderr, io.env));
           const lines = itemLines(
             c,
             statusOf(result.issues, result.ok),

@@ -79,13 +79,6 @@ export function exitCodeFor(tally: Tally, strict: boolean): number {
   return EXIT.ok;
 }
 
-/** Colour on a stream: only on a TTY, never with a non-empty `NO_COLOR`, never with `TERM=dumb`. */
-export function useColor(stream: CliOutput, env: CliIo['env']): boolean {
-  if (stream.isTTY !== true) return false;
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  return env.TERM !== 'dumb';
-}
-
 /** Input files and stdin are refused above this size (10 MB), before they are read whole. */
 export const MAX_INPUT_BYTES = 10 * 1024 * 1024;
 

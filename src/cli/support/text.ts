@@ -1,5 +1,4 @@
 /** Text lines shared by the batch commands: a mark, the subject, then each issue and its fix. */
-import picocolors from 'picocolors';
 import type { CheckStatus } from '../../core/report/report-types.js';
 import { checkStatus } from '../../core/report/status.js';
 import type { Issue } from '../../core/result.js';
@@ -7,18 +6,14 @@ import { columns, layout, segments } from '../../node/preflight/render/wrap.js';
 import {
   issueMark,
   type Painter,
+  painter,
   paintIssue,
   paintStatus,
   printable,
   STATUS_MARKS,
 } from '../../node/preflight/render.js';
 
-export { type Painter, paintStatus };
-
-/** A painter that colours only when `enabled`. */
-export function painter(enabled: boolean): Painter {
-  return picocolors.createColors(enabled);
-}
+export { type Painter, painter, paintStatus };
 
 /** The status of one item from its result: `fail` when not ok, else as a report check's ({@link checkStatus}). */
 export function statusOf(issues: readonly Issue[], ok: boolean): CheckStatus {

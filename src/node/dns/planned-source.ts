@@ -11,6 +11,7 @@ import type { Issue } from '../../core/result.js';
 import { parentName } from '../../core/zone-file/names.js';
 import { parseZoneFile } from '../../core/zone-file/parse-zone-file.js';
 import type { ZoneRecord } from '../../core/zone-file/zone-record.js';
+import { MAX_CNAME_LINKS } from './recursive-reading.js';
 import type {
   AnswerRecord,
   CnameAnswer,
@@ -47,7 +48,6 @@ export interface PlannedResolver extends Resolver {
 }
 
 /** RULES §8: at most 8 CNAME links. */
-const MAX_CNAME_LINKS = 8;
 
 const normalName = (name: string) => name.toLowerCase().replace(/\.$/, '');
 

@@ -4,10 +4,10 @@
  * are verdicts the checks read themselves (undefined here).
  */
 import { type Issue, makeIssue } from '../../core/result.js';
+import { MAX_CNAME_LINKS } from '../dns/recursive-reading.js';
 import type { LookupOutcome } from '../dns/types.js';
 
-/** Longest CNAME chain followed (RULES §8). */
-export const MAX_CNAME_LINKS = 8;
+export { MAX_CNAME_LINKS };
 
 /** True for outcomes that are a verdict on the name: an answer, NXDOMAIN or NODATA. */
 export function isVerdict(

@@ -4,8 +4,7 @@
  * (`dns.wildcard_answer` instead).
  */
 
-import { recordText } from '../../core/dns-facts/record-sets.js';
-import { FEDERATION_SRV_PREFIX } from '../../core/federation/federation.js';
+import { FEDERATION_SRV_PREFIX, formatSrvRecord } from '../../core/federation/federation.js';
 import { type Issue, makeIssue } from '../../core/result.js';
 import type { SrvAnswer } from '../dns/types.js';
 import type { LiveContext } from './context.js';
@@ -22,7 +21,7 @@ export function nearMissNames(domain: string): string[] {
 }
 
 /** An SRV answer as zone-file data, `0 0 5061 sip.contoso.com.`. */
-export const srvText = (r: SrvAnswer) => recordText(r).slice('SRV '.length);
+export const srvText = (r: SrvAnswer): string => formatSrvRecord(r);
 
 /**
  * The near misses of `domain`. `expected` is where the record belongs (the owner, or the end of

@@ -15,6 +15,7 @@ import { renderText } from './render/text.js';
 export {
   issueMark,
   type Painter,
+  painter,
   paintIssue,
   paintStatus,
   printable,

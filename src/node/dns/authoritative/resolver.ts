@@ -19,6 +19,7 @@
  *   root is asked once per TLD, concurrent look-ups wait on the same questions.
  */
 import { createExchanger } from '../exchange.js';
+import { MAX_CNAME_LINKS } from '../recursive-reading.js';
 import type { Exchanger, Resolver } from '../types.js';
 import { AuthoritativeWalk } from './walk.js';
 import { rootZone, sharedRootPort } from './zone.js';
@@ -57,7 +58,7 @@ export const AUTHORITATIVE_DEFAULTS = Object.freeze({
   /** Exchanges for one question, glueless look-ups and CNAME chases included. */
   maxQueries: 200,
   /** CNAME links followed, across zones (RULES §8). */
-  maxCnameLinks: 8,
+  maxCnameLinks: MAX_CNAME_LINKS,
   /**
    * Root servers tried per question before giving up (a network that drops port 53 would otherwise
    * wait 13 × `timeoutMs` on IANA's roots); a failure is remembered for the resolver's run.
