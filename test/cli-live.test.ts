@@ -619,3 +619,38 @@ describe('demo (in process)', () => {
     expect(out.stdout).not.toMatch(/^\| (tcp|tls)\b/m);
   });
 });
+
+describe('srv: one lookup memo for the whole batch', () => {
+  it('a target shared by two SIP domains is asked once', async () => {
+    const shared = await startTestDnsServer([
+      {
+        name: '_sipfederationtls._tcp.alpha-corp.com',
+        type: 'SRV',
+        data: { priority: 0, weight: 0, port: 5061, target: 'sip.shared-host.com' },
+      },
+      {
+        name: '_sipfederationtls._tcp.beta-corp.com',
+        type: 'SRV',
+        data: { priority: 0, weight: 0, port: 5061, target: 'sip.shared-host.com' },
+      },
+      { name: 'sip.shared-host.com', type: 'A', data: '198.51.100.7' },
+    ]);
+    try {
+      const out = await runCli([
+        'srv',
+        'alpha-corp.com',
+        'beta-corp.com',
+        '--json',
+        '--nameserver',
+        shared.address,
+      ]);
+      expect(ndjson(out.stdout)).toHaveLength(2);
+      const asked = (type: string) =>
+        shared.log.filter((q) => q.name === 'sip.shared-host.com' && q.type === type && q.transport === 'udp')
+          .length;
+      expect([asked('A'), asked('AAAA')]).toEqual([1, 1]);
+    } finally {
+      await shared.close();
+    }
+  });
+});

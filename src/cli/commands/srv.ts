@@ -8,6 +8,7 @@ import type { Check, Report } from '../../core/report/report-types.js';
 import { summarize } from '../../core/report/status.js';
 import { TOOL_NAME, VERSION } from '../../core/version.js';
 import type { Resolver } from '../../node/dns/types.js';
+import type { LiveContext } from '../../node/live/context.js';
 import type { LiveOptions } from '../../node/live/live.js';
 import { columns, layout } from '../../node/preflight/render/wrap.js';
 import { printable, STATUS_MARKS, summariseEvidence, toJson } from '../../node/preflight/render.js';
@@ -86,8 +87,8 @@ export interface SrvLine {
 }
 
 /** Checks one domain: offline (`checkSipDomain`) first, live only when that passes. */
-async function checkOne(input: string, options: LiveOptions): Promise<SrvLine> {
-  const [{ checkSipDomain }, { checkDomainFederation }] = await Promise.all([
+async function checkOne(input: string, context: LiveContext, edges: readonly string[]): Promise<SrvLine> {
+  const [{ checkSipDomain }, { checkDomainWith }] = await Promise.all([
     import('../../core/sip-domain/sip-domain.js'),
     import('../../node/live/live.js'),
   ]);
@@ -105,7 +106,7 @@ async function checkOne(input: string, options: LiveOptions): Promise<SrvLine> {
   if (!offline.ok) {
     return { input, domain: input, status: 'fail', records: [], checks: offlineCheck ? [offlineCheck] : [] };
   }
-  const report = await checkDomainFederation(offline.value, options);
+  const report = await checkDomainWith(context, offline.value, edges);
   const checks = offlineCheck ? [offlineCheck, ...report.checks] : report.checks;
   const status = offlineCheck?.status === 'warn' && report.status === 'pass' ? 'warn' : report.status;
   const line: SrvLine = { input, domain: report.domain, status, records: report.records, checks };
@@ -162,6 +163,10 @@ async function checkAll(
   io: CliIo,
   format: ReturnType<typeof formatOf>,
 ): Promise<number> {
+  // One context for the batch: a target shared by several domains is asked once (one memo, one
+  // query budget for the whole command, as runPreflight has).
+  const { createLiveContext, defaultQueryBudget } = await import('../../node/live/context.js');
+  const context = createLiveContext({ ...options, queryBudget: defaultQueryBudget(domains.length) });
   // text and json (NDJSON) stream a line per domain; the other formats render one report at the end.
   const streaming = format === 'text' || format === 'json';
 
@@ -198,7 +203,7 @@ async function checkAll(
   const worker = async () => {
     while (next < domains.length) {
       const index = next++;
-      const line = await checkOne(domains[index] as string, options);
+      const line = await checkOne(domains[index] as string, context, options.accessEdgeFqdns ?? []);
       for (const check of line.checks) tallyIssues(tally, check.issues, check.status === 'inconclusive');
       results[index] = line;
       done++;
