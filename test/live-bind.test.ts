@@ -1,21 +1,16 @@
 // RULES §8 rows of issue 10 in recursive mode against a real authoritative-only BIND 9 on
 // 127.0.0.1 (recursion no): wildcards (RFC 4592) and an SRV owner that is a CNAME. Skipped visibly
 // when `named` is not installed (.ci/run installs it).
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Check } from '../src/core/report/report-types.js';
 import { checkDomainFederation, type DomainReport } from '../src/node/live/live.js';
+import { type BindCluster, startBind } from './helpers/bind.js';
 
 const NAMED = '/usr/sbin/named';
 const HAVE_BIND = existsSync(NAMED);
 if (!HAVE_BIND) console.log('live-bind.test.ts: SKIPPED — BIND 9 (named) is not installed');
 
-const SOA = (zone: string) =>
-  `$TTL 300\n@ SOA ns.${zone}. hostmaster.${zone}. 1 3600 600 86400 300\n@ NS ns.${zone}.\nns A 127.0.0.1\n`;
 const ZONES: Record<string, string> = {
   // A near-miss name answered only by the wildcard *._udp: not a near miss.
   'wildcorp.com': '*._udp SRV 0 0 5061 sip.wildcorp.com.\nsip A 198.51.100.20\n',
@@ -37,62 +32,27 @@ const ZONES: Record<string, string> = {
   'aliasmiss.com': '_sipfederationtls._tcp CNAME fed.aliasmiss.com.\nfed A 198.51.100.24\n',
 };
 
-/** A port free for both UDP and TCP is likely when TCP is; named fails loudly otherwise. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-let named: ChildProcess | undefined;
-let dir = '';
+let bind: BindCluster | undefined;
 let address = '';
 
 beforeAll(async () => {
   if (!HAVE_BIND) return;
-  dir = mkdtempSync(join(tmpdir(), 'pic-bind-'));
-  const port = await freePort();
-  const zones = Object.entries(ZONES)
-    .map(([zone, body]) => {
-      writeFileSync(join(dir, `${zone}.zone`), SOA(zone) + body);
-      return `zone "${zone}" { type primary; file "${join(dir, `${zone}.zone`)}"; };`;
-    })
-    .join('\n');
-  writeFileSync(
-    join(dir, 'named.conf'),
-    `options { directory "${dir}"; pid-file "${join(dir, 'named.pid')}"; listen-on port ${port} { 127.0.0.1; };
-listen-on-v6 { none; }; recursion no; allow-query { 127.0.0.1; }; dnssec-validation no; };\n${zones}\n`,
-  );
-  named = spawn(NAMED, ['-g', '-c', join(dir, 'named.conf'), '-n', '1'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let log = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`named did not start:\n${log}`)), 10_000);
-    named!.stderr!.on('data', (chunk: Buffer) => {
-      log += chunk.toString();
-      if (/ running$/m.test(log)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    named!.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`named exited ${code}:\n${log}`));
-    });
-  });
-  address = `127.0.0.1:${port}`;
-}, 20_000);
+  // One named on 127.0.0.1 (no address to add), authoritative for the zones above, never recursing.
+  bind = await startBind([
+    {
+      address: '127.0.0.1',
+      zones: Object.entries(ZONES).map(([origin, body]) => ({
+        origin,
+        body: `@ NS ns.${origin}.\nns A 127.0.0.1\n${body}`,
+      })),
+    },
+  ]);
+  address = bind.at('127.0.0.1');
+}, 30_000);
 
-afterAll(() => {
-  if (named?.pid !== undefined) named.kill('SIGTERM');
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(async () => {
+  await bind?.stop();
+}, 30_000);
 
 const run = (domain: string, related = false): Promise<DomainReport> =>
   checkDomainFederation(domain, { nameservers: [address], timeoutMs: 1000, attempts: 1, related });
