@@ -4,6 +4,13 @@ import { type Issue, type IssuePath, makeIssue } from './result.js';
 /** Raw input over this many characters is refused before any other work (`input.too_long`). */
 export const MAX_INPUT_LENGTH = 1024;
 
+/** RULES §0: `input.too_long` when the raw string (before trimming) is over 1,024 characters. */
+export function tooLongIssue(value: string, path: IssuePath = []): Issue | undefined {
+  return value.length > MAX_INPUT_LENGTH
+    ? makeIssue('input.too_long', path, { params: { max: MAX_INPUT_LENGTH, actual: value.length } })
+    : undefined;
+}
+
 /** What `readStringInput` found: the trimmed text, or the error that stops the check. */
 export type StringInput = { ok: true; text: string; trimmed: boolean } | { ok: false; issue: Issue };
 
@@ -26,12 +33,8 @@ export function readStringInput(input: unknown, path: IssuePath = []): StringInp
   if (typeof input !== 'string') {
     return { ok: false, issue: makeIssue('input.not_string', path, { params: { type: typeName(input) } }) };
   }
-  if (input.length > MAX_INPUT_LENGTH) {
-    return {
-      ok: false,
-      issue: makeIssue('input.too_long', path, { params: { max: MAX_INPUT_LENGTH, actual: input.length } }),
-    };
-  }
+  const tooLong = tooLongIssue(input, path);
+  if (tooLong) return { ok: false, issue: tooLong };
   const text = input.trim();
   if (text.length === 0) return { ok: false, issue: makeIssue('input.empty', path) };
   return { ok: true, text, trimmed: text.length !== input.length };

@@ -2,7 +2,7 @@
  * RULES §7, the record set as data: the caller's SRV records read once, field by field, into plain
  * records (never the caller's objects), every field checked; and the Access Edge's selection.
  */
-import { MAX_INPUT_LENGTH } from '../input.js';
+import { tooLongIssue } from '../input.js';
 import { arrayLength, isArraySafe, MAX_ITEMS } from '../object-input.js';
 import { type Issue, makeIssue } from '../result.js';
 import { isRoot, type SrvRecord } from './target.js';
@@ -62,11 +62,8 @@ function copyRecord(item: unknown, index: number): SrvRecord | Issue {
     return invalid(index, 'target', target.value === undefined ? 'missing' : 'not_a_string');
   }
   // RULES §0: the raw target's length, before trimming.
-  if (target.value.length > MAX_INPUT_LENGTH) {
-    return makeIssue('input.too_long', [index, 'target'], {
-      params: { max: MAX_INPUT_LENGTH, actual: target.value.length },
-    });
-  }
+  const tooLong = tooLongIssue(target.value, [index, 'target']);
+  if (tooLong) return tooLong;
   const record: SrvRecord = {
     priority: numbers[0] as number,
     weight: numbers[1] as number,

@@ -3,7 +3,7 @@
  * check shares: the owner name, the record text of hints, the one normalisation of the SIP domain.
  */
 import { checkFqdn, HOST_NAME_ERRORS } from '../fqdn/fqdn.js';
-import { MAX_INPUT_LENGTH, typeName } from '../input.js';
+import { MAX_INPUT_LENGTH, tooLongIssue, typeName } from '../input.js';
 import { srvRecordLine } from '../issues/record-text.js';
 import { comparableName } from '../names.js';
 import { makeIssue, type Result, toResult } from '../result.js';
@@ -143,11 +143,8 @@ export function checkFederationTarget(
  * (`input.empty`) and surrounding spaces (`input.trimmed`).
  */
 export function judgeTarget(domain: string, target: string): Result<{ relation: FederationRelation }> {
-  if (target.length > MAX_INPUT_LENGTH) {
-    return toResult({ relation: 'top-level-suffix' as FederationRelation }, [
-      makeIssue('input.too_long', [], { params: { max: MAX_INPUT_LENGTH, actual: target.length } }),
-    ]);
-  }
+  const tooLong = tooLongIssue(target);
+  if (tooLong) return toResult({ relation: 'top-level-suffix' as FederationRelation }, [tooLong]);
   const text = target.trim();
   if (text === '') {
     return toResult({ relation: 'top-level-suffix' as FederationRelation }, [makeIssue('input.empty', [])]);

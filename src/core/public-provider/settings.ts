@@ -3,7 +3,7 @@
  * in. The PowerShell that creates the provider is rendered in `powershell.ts`.
  */
 import { checkFqdn } from '../fqdn/fqdn.js';
-import { MAX_INPUT_LENGTH, readStringInput, typeName } from '../input.js';
+import { readStringInput, tooLongIssue, typeName } from '../input.js';
 import { parseExcludedItems } from '../name-decoration/excluded-list.js';
 import {
   checkRoutingDomain,
@@ -153,10 +153,9 @@ function readVerificationLevel(
     return undefined;
   }
   // RULES §0: raw input over 1,024 characters is refused before any other work (trimming included).
-  if (typeof value === 'string' && value.length > MAX_INPUT_LENGTH) {
-    issues.push(
-      makeIssue('input.too_long', path, { params: { max: MAX_INPUT_LENGTH, actual: value.length } }),
-    );
+  const tooLong = typeof value === 'string' ? tooLongIssue(value, path) : undefined;
+  if (tooLong) {
+    issues.push(tooLong);
     return undefined;
   }
   // RULES §0: surrounding whitespace is removed with a warning, as for every other string setting.
@@ -298,12 +297,14 @@ function readExcludedList(
   }
   const before = issues.length;
   items.forEach((item: unknown, index: number) => {
-    if (typeof item !== 'string') issues.push(invalidType([field, index], 'string', item));
-    else if (item.length > MAX_INPUT_LENGTH) {
-      // RULES §0: raw input over 1,024 characters is refused before any other work (trimming included).
-      const params = { max: MAX_INPUT_LENGTH, actual: item.length };
-      issues.push(makeIssue('input.too_long', [field, index], { params }));
-    } else if (hasUnsafeChar(item)) issues.push(makeIssue('provider.unsafe_value', [field, index]));
+    if (typeof item !== 'string') {
+      issues.push(invalidType([field, index], 'string', item));
+      return;
+    }
+    // RULES §0: raw input over 1,024 characters is refused before any other work (trimming included).
+    const tooLong = tooLongIssue(item, [field, index]);
+    if (tooLong) issues.push(tooLong);
+    else if (hasUnsafeChar(item)) issues.push(makeIssue('provider.unsafe_value', [field, index]));
   });
   const list = issues.length === before ? parseExcludedItems(items as string[], [field], issues) : fallback;
   return { list, valid: !issues.slice(before).some((issue) => issue.severity === 'error') };

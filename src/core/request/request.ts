@@ -11,7 +11,7 @@ import {
 import { federationSrvRecordText, isOneLabelUnder } from '../federation/federation.js';
 import { isMicrosoftOnlineEdge } from '../federation/microsoft-online.js';
 import { checkFqdn } from '../fqdn/fqdn.js';
-import { MAX_INPUT_LENGTH } from '../input.js';
+import { tooLongIssue } from '../input.js';
 import {
   arrayLength,
   isArraySafe,
@@ -205,9 +205,9 @@ function tooManyItems(items: readonly unknown[], path: IssuePath, issues: Issue[
 
 /** A string field compared as a word (`agreementType`, `publicImProvider`): RULES §0 length first, untrimmed. */
 function tooLong(value: string, path: IssuePath, issues: Issue[]): boolean {
-  if (value.length <= MAX_INPUT_LENGTH) return false;
-  issues.push(makeIssue('input.too_long', path, { params: { max: MAX_INPUT_LENGTH, actual: value.length } }));
-  return true;
+  const issue = tooLongIssue(value, path);
+  if (issue) issues.push(issue);
+  return issue !== undefined;
 }
 
 /** Checks an edge FQDN string; pushes issues; returns the normalised FQDN. */
