@@ -1,11 +1,12 @@
 /** zod schema for a Skype contact address: parses to the decorated address (RULES §4, `decorateAddress`). */
+import { MAX_INPUT_LENGTH } from '../core/input.js';
 import { createDecorator, type DecorationOptions } from '../core/name-decoration/name-decoration.js';
 import { fromResult, type ResultSchema } from './adapter.js';
 
 const ADDRESS_META = {
   type: 'string',
   minLength: 1,
-  maxLength: 1024,
+  maxLength: MAX_INPUT_LENGTH,
   description:
     'An address typed as a Skype contact, e.g. ted@contoso.com; parses to its NameDecoration form ted(contoso.com)@msn.com (pic-preflight decorateAddress). Not an RFC 5322 e-mail address once decorated.',
 } as const;

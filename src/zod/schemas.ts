@@ -2,12 +2,19 @@
 import {
   type AgreementNumberOptions,
   checkAgreementNumber,
+  MAX_AGREEMENT_NUMBER_LENGTH,
 } from '../core/agreement-number/agreement-number.js';
 import { checkFqdn, type FqdnOptions } from '../core/fqdn/fqdn.js';
+import { MAX_INPUT_LENGTH } from '../core/input.js';
 import { checkSipDomain } from '../core/sip-domain/sip-domain.js';
 import { fromResult, type ResultSchema } from './adapter.js';
 
-const HOSTNAME_META = { type: 'string', format: 'hostname', minLength: 1, maxLength: 1024 } as const;
+const HOSTNAME_META = {
+  type: 'string',
+  format: 'hostname',
+  minLength: 1,
+  maxLength: MAX_INPUT_LENGTH,
+} as const;
 
 /**
  * A zod schema for an FQDN with options (`checkFqdn` under the hood).
@@ -43,7 +50,7 @@ export function makeAgreementNumberSchema(options?: AgreementNumberOptions | nul
   return fromResult((input) => checkAgreementNumber(input, options), {
     meta: {
       type: 'string',
-      pattern: '^\\s*[A-Za-z0-9-]{1,32}\\s*$',
+      pattern: `^\\s*[A-Za-z0-9-]{1,${MAX_AGREEMENT_NUMBER_LENGTH}}\\s*$`,
       description: 'An agreement number (pic-preflight checkAgreementNumber).',
     },
   });
