@@ -21,7 +21,7 @@ const sipDomains = (description: string) =>
   });
 
 /** The `$id` of the shipped request schema (where the published package serves it). */
-export const PROVISIONING_REQUEST_SCHEMA_ID =
+const PROVISIONING_REQUEST_SCHEMA_ID =
   'https://unpkg.com/pic-preflight/schema/provisioning-request.schema.json';
 
 /**

@@ -133,7 +133,7 @@ function suffixVerdict(name: string, tldStart: number, o: ResolvedOptions, needD
 }
 
 // Every xn-- label of a lower-case name decodes to a valid U-label (RFC 5891 §5.4).
-export function aLabelsValid(name: string): boolean {
+function aLabelsValid(name: string): boolean {
   let start = 0;
   while (start < name.length) {
     let stop = name.indexOf('.', start);

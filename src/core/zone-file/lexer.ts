@@ -35,7 +35,7 @@ const BACKSLASH = 92;
  * Fields one entry may hold: RDATA is at most 65,535 octets (RFC 1035 §3.2.1), so a record with more
  * fields cannot be real; the cap keeps a hostile file (one `(` and millions of words) from filling memory.
  */
-export const MAX_ENTRY_TOKENS = 70_000;
+const MAX_ENTRY_TOKENS = 70_000;
 
 /** Reads entries one at a time; `next()` returns `undefined` at the end of the text. */
 export class Lexer {

@@ -29,7 +29,7 @@ type DataReader = (
 ) => boolean;
 
 /** The token as it would be written back: quoted strings re-quoted, the rest as it was. */
-export const rawText = (token: Token) => (token.quoted ? `"${token.text}"` : token.text);
+const rawText = (token: Token) => (token.quoted ? `"${token.text}"` : token.text);
 
 /** Relative name targets that lost their trailing dot (RULES §11 `zone.missing_trailing_dot`). */
 const TLDTS_OPTIONS = Object.freeze({

@@ -22,7 +22,7 @@ export const UNDERSTOOD_TYPES: ReadonlySet<string> = /* @__PURE__ */ new Set([
 ]);
 
 /** Other registered data types, kept as opaque presentation data. */
-export const OPAQUE_TYPES: ReadonlySet<string> = /* @__PURE__ */ new Set([
+const OPAQUE_TYPES: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'MD',
   'MF',
   'MB',
