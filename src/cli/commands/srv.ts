@@ -88,7 +88,7 @@ export interface SrvLine {
 
 /** Checks one domain: offline (`checkSipDomain`) first, live only when that passes. */
 async function checkOne(input: string, context: LiveContext, edges: readonly string[]): Promise<SrvLine> {
-  const [{ checkSipDomain }, { checkDomainWith }] = await Promise.all([
+  const [{ checkSipDomain }, { checkDomainWith, worstStatus }] = await Promise.all([
     import('../../core/sip-domain/sip-domain.js'),
     import('../../node/live/live.js'),
   ]);
@@ -108,7 +108,7 @@ async function checkOne(input: string, context: LiveContext, edges: readonly str
   }
   const report = await checkDomainWith(context, offline.value, edges);
   const checks = offlineCheck ? [offlineCheck, ...report.checks] : report.checks;
-  const status = offlineCheck?.status === 'warn' && report.status === 'pass' ? 'warn' : report.status;
+  const status = worstStatus(checks);
   const line: SrvLine = { input, domain: report.domain, status, records: report.records, checks };
   if (report.selected) line.selected = report.selected;
   return line;

@@ -13,7 +13,7 @@ import type { DomainReport, LiveOptions } from './options.js';
 export { type AddressClass, isNonPublic } from '../../core/report/address-class.js';
 export { addressClass, type HostAddresses, hostAddresses } from './addresses.js';
 export { createLiveContext, type LiveContext } from './context.js';
-export { checkDomainWith } from './domain.js';
+export { checkDomainWith, worstStatus } from './domain.js';
 export { lookupIssue } from './lookup-issue.js';
 export { nearMissNames } from './near-miss.js';
 export type { DomainReport, LiveOptions, ResolutionMode, TargetReport } from './options.js';
